@@ -1,0 +1,37 @@
+# The two commands of the README: `make book` and `make test`. Each installs what it needs
+# into .venv (once per change of requirements.txt or pyproject.toml).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: book test check bench lock clean
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+book: $(STAMP)  ## build both editions: _build/participant/html and _build/trainer/html
+	$(BIN)/trainingkit check
+	$(BIN)/trainingkit build --edition all
+
+test: $(STAMP)  ## the whole test suite, including slow end-to-end checks
+	$(BIN)/trainingkit check
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/trainingkit check
+
+bench: $(STAMP)  ## performance figures (never timed tests)
+	$(BIN)/python -m benchmarks
+
+lock:  ## re-pin requirements.txt from a fresh resolve of pyproject.toml
+	rm -rf /tmp/trainingkit-lock && $(PYTHON) -m venv /tmp/trainingkit-lock
+	/tmp/trainingkit-lock/bin/pip install --quiet ".[all]"
+	{ head -2 requirements.txt; /tmp/trainingkit-lock/bin/pip freeze --exclude trainingkit; } > requirements.new && mv requirements.new requirements.txt
+
+clean:
+	rm -rf _build

@@ -1,0 +1,153 @@
+"""Build the editions: execute once, stage each edition's sources, run Sphinx on each.
+
+``_build/.execution/``   executed notebooks, by content (see ``execute.py``)
+``_build/<edition>/src`` the edition's sources: transformed notebooks, pages, config, toc
+``_build/<edition>/html`` the site (``index.html``)
+
+Staging writes a file only when its bytes change, so Sphinx's own incremental build redoes only
+the pages that really changed.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from .course import PAGE_DIRS, SESSION_DIR, EXERCISE_DIR, Course, load_course
+from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_edition, steps_for
+from .errors import TrainingkitError
+from .execute import executed_notebooks
+from .pages import exercise_header, expand_programme, session_header
+from .schedule import session_slots
+from .toc import TOC_FILE, PAGE_SUFFIXES, page_file, without_pages
+
+BUILD_DIR = "_build"
+CONFIG_FILE = "_config.yml"
+STATIC_DIR = "_static"
+SKIP_PARTS = {".ipynb_checkpoints", "__pycache__"}
+
+
+@dataclass
+class BuildReport:
+    sites: dict[str, Path] = field(default_factory=dict)
+    executed: int = 0  # notebooks run now (the rest came from the cache)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build(root: Path, editions=EDITIONS, jobs: int = 2, extra_digest: str = "", transforms=None) -> BuildReport:
+    """Build ``editions`` of the course at ``root``; returns where each site is.
+
+    ``transforms`` maps an edition to extra notebook steps (``fn(course, docname) -> step|None``).
+    """
+    report = BuildReport()
+    started = time.perf_counter()
+    course = load_course(root)
+    notebooks = [p for d in course.toc.docnames if (p := page_file(root, d)) and p.suffix == ".ipynb"]
+    executed, report.executed = executed_notebooks(root, notebooks, root / BUILD_DIR / ".execution", jobs, extra_digest)
+    report.seconds["execute"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    staged = {}
+    for edition in editions:
+        src = root / BUILD_DIR / edition / "src"
+        sync_tree(src, stage(course, edition, executed, (transforms or {}).get(edition, ())))
+        staged[edition] = src
+    report.seconds["stage"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    report.sites = run_sphinx(staged)
+    report.seconds["sphinx"] = time.perf_counter() - started
+    return report
+
+
+def stage(course: Course, edition: str, executed: dict, extra_steps=()) -> dict[str, bytes]:
+    """Every file of one edition's source tree, as {relative path: bytes}."""
+    root = course.root
+    files: dict[str, bytes] = {}
+
+    config = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    config["title"] = f"{config.get('title', course.config.title)} ({edition.capitalize()} edition)"
+    files[CONFIG_FILE] = _yaml(config)
+
+    drop = set(course.trainer_pages) if edition == PARTICIPANT else set()
+    toc = yaml.safe_load((root / TOC_FILE).read_text(encoding="utf-8"))
+    files[TOC_FILE] = _yaml(without_pages(toc, drop))
+
+    slots = session_slots(course)
+    sessions = {s.docname: s for s in course.sessions}
+    exercises = {e.docname: e for e in course.exercises}
+    for docname in course.toc.docnames:
+        if docname in drop:
+            continue
+        path = page_file(root, docname)
+        rel = path.relative_to(root).as_posix()
+        if path.suffix == ".md":
+            files[rel] = expand_programme(path.read_text(encoding="utf-8"), course, docname).encode()
+            continue
+        header = None
+        if docname in sessions:
+            header = session_header(course, sessions[docname], slots[sessions[docname].id], edition)
+        elif docname in exercises:
+            header = exercise_header(course, exercises[docname])
+        steps = steps_for(edition, header)
+        steps += tuple(s for make in extra_steps if (s := make(course, docname)) is not None)
+        nb = build_edition(executed[path], steps)
+        if edition == PARTICIPANT:
+            assert_no_trainer_content(nb, rel)
+        files[rel] = nbformat.writes(nb).encode()
+
+    for folder in (STATIC_DIR, *PAGE_DIRS):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix not in PAGE_SUFFIXES and not SKIP_PARTS & set(path.parts):
+                files[path.relative_to(root).as_posix()] = path.read_bytes()
+    return files
+
+
+def _yaml(data) -> bytes:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode()
+
+
+def sync_tree(dest: Path, files: dict[str, bytes]) -> None:
+    """Make ``dest`` hold exactly ``files``, touching only what differs."""
+    for rel, data in files.items():
+        target = dest / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    if not dest.exists():
+        return
+    for path in sorted(dest.rglob("*"), reverse=True):
+        rel = path.relative_to(dest).as_posix()
+        if path.is_file() and rel not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def run_sphinx(staged: dict[str, Path]) -> dict[str, Path]:
+    """Run Sphinx on each staged edition, side by side; raise with every warning on failure."""
+    procs = {}
+    for edition, src in staged.items():
+        out = src.parent / "html"
+        doctrees = src.parent / ".doctrees"
+        cmd = [sys.executable, "-m", "trainingkit.sphinx_run", str(src), str(out), str(doctrees)]
+        procs[edition] = (subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True), src)
+    failures = []
+    for edition, (proc, src) in procs.items():
+        output, _ = proc.communicate()
+        if proc.returncode != 0:
+            # Sphinx re-reads only changed pages, so a warning would vanish on the next run:
+            # forget the environment so the next build reads (and reports) everything again.
+            shutil.rmtree(src.parent / ".doctrees", ignore_errors=True)
+            lines = [l.replace(f"{src}/", "") for l in output.splitlines() if "WARNING" in l or "ERROR" in l]
+            failures.append(f"{edition} edition failed:\n" + "\n".join(lines or output.splitlines()[-20:]))
+    if failures:
+        raise TrainingkitError("\n".join(failures))
+    return {edition: src.parent / "html" / "index.html" for edition, src in staged.items()}

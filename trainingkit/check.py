@@ -1,0 +1,120 @@
+"""The course checker: every rule returns findings (``file:cell: message``); none stops early."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import nbformat
+
+from .cells import KNOWN_TAGS, tags
+from .course import PAGE_DIRS, Course, collect_course
+from .errors import CourseError, Finding
+from .paths import COURSE_FILE
+from .schedule import day_problems, plan_day
+from .toc import TOC_FILE, toc_findings
+
+WIDGET_STATE_KEY = "widgets"
+
+
+def check_course(root: Path) -> list[Finding]:
+    """All problems in the course at ``root``, sorted by file and cell."""
+    try:
+        course, findings = collect_course(root)
+    except CourseError as exc:  # course.yml itself is broken: nothing else can be judged
+        return exc.findings
+    if course is None:
+        return sorted(findings)
+    findings += toc_findings(root, course.toc, PAGE_DIRS)
+    for rule in RULES:
+        findings += rule(course)
+    return sorted(set(findings))
+
+
+def _notebooks(course: Course):
+    """Every notebook in the course folders, listed in the toc or not."""
+    for folder in (*PAGE_DIRS, "feedback"):
+        for path in sorted((course.root / folder).rglob("*.ipynb")):
+            if ".ipynb_checkpoints" not in path.parts:
+                yield path, path.relative_to(course.root).as_posix()
+
+
+def duplicate_ids(course: Course) -> list[Finding]:
+    ids = Counter(s.id for s in course.sessions)
+    ex_ids = Counter(e.id for e in course.exercises)
+    out = [Finding(s.path.relative_to(course.root).as_posix(), None, f"session id '{s.id}' is used by {ids[s.id]} notebooks")
+           for s in course.sessions if ids[s.id] > 1]
+    out += [Finding(e.path.relative_to(course.root).as_posix(), None, f"exercise id '{e.id}' is used by {ex_ids[e.id]} notebooks")
+            for e in course.exercises if ex_ids[e.id] > 1]
+    return out
+
+
+def day_fit(course: Course) -> list[Finding]:
+    out = []
+    for day in course.days:
+        for problem in day_problems(day, plan_day(day), course.config.max_break_delay):
+            out.append(Finding(COURSE_FILE, None, problem))
+    return out
+
+
+def days_match_parts(course: Course) -> list[Finding]:
+    """A session's ``day`` must match the toc part it sits in, and the part's caption."""
+    out = []
+    for part in course.toc.parts:
+        days = {s.day for s in course.sessions if s.docname in part.docnames}
+        if len(days) > 1:
+            out.append(Finding(TOC_FILE, None, f"part '{part.caption}' mixes sessions of days {sorted(days)}"))
+        elif days and not part.caption.startswith(f"Day {days.pop()}"):
+            day = next(s.day for s in course.sessions if s.docname in part.docnames)
+            out.append(Finding(TOC_FILE, None, f"part '{part.caption}' holds day {day} sessions: caption it 'Day {day}: …'"))
+    for session in course.sessions:
+        folder = session.docname.split("/")[1] if session.docname.count("/") >= 2 else ""
+        if folder != f"day{session.day}":
+            out.append(Finding(session.path.relative_to(course.root).as_posix(), None,
+                               f"day {session.day} session must live in modules/day{session.day}/"))
+    return out
+
+
+def cell_tags(course: Course) -> list[Finding]:
+    out = []
+    for path, rel in _notebooks(course):
+        nb = nbformat.read(path, as_version=4)
+        for index, cell in enumerate(nb.cells):
+            for tag in tags(cell):
+                if tag not in KNOWN_TAGS:
+                    out.append(Finding(rel, index, f"unknown cell tag '{tag}' (known: trainer, solution, and MyST-NB's hide-*/remove-* tags)"))
+    return out
+
+
+def committed_outputs(course: Course) -> list[Finding]:
+    """Notebooks are committed clean: answers and results must not travel in a file."""
+    out = []
+    for path, rel in _notebooks(course):
+        nb = nbformat.read(path, as_version=4)
+        if WIDGET_STATE_KEY in nb.metadata:
+            out.append(Finding(rel, None, "widget state saved in the notebook metadata: clear it before committing"))
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count")):
+                out.append(Finding(rel, index, "outputs committed: clear outputs before committing"))
+    return out
+
+
+def exercise_refs(course: Course) -> list[Finding]:
+    known = {e.id for e in course.exercises}
+    return [
+        Finding(s.path.relative_to(course.root).as_posix(), None, f"exercises: no notebook in exercises/ provides '{ex}'")
+        for s in course.sessions
+        for ex in s.exercises
+        if ex not in known
+    ]
+
+
+def dataset_paths(course: Course) -> list[Finding]:
+    return [
+        Finding(e.path.relative_to(course.root).as_posix(), None, f"datasets: '{d}' does not exist")
+        for e in course.exercises
+        for d in e.datasets
+        if not (course.root / d).is_file()
+    ]
+
+
+RULES = [duplicate_ids, day_fit, days_match_parts, cell_tags, committed_outputs, exercise_refs, dataset_paths]

@@ -1,0 +1,279 @@
+"""The course as data: ``course.yml``, ``_toc.yml`` and each notebook's front matter.
+
+Every session's id, title, day, minutes, objectives, materials and exercises are written once,
+in the front matter of its notebook, and validated here. The programme, the forms and the
+evaluation all read them from :func:`load_course`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+import nbformat
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+
+from .cells import markdown_front_matter, notebook_front_matter
+from .errors import CourseError, Finding
+from .paths import COURSE_FILE
+from .toc import Toc, load_toc, page_file
+
+SESSION_DIR = "modules"
+EXERCISE_DIR = "exercises"
+BOOK_DIR = "book"
+PAGE_DIRS = (BOOK_DIR, SESSION_DIR, EXERCISE_DIR)
+
+SESSION_ID = r"^d([1-9])-s([0-9]{1,2})$"
+EXERCISE_ID = r"^ex-[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _clock(value):
+    """Accept "09:00" strings; YAML 1.1 reads an unquoted 10:30 as the number 630 (minutes)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return dt.time(value // 60, value % 60)
+    return value
+
+
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
+Text = Annotated[str, Field(min_length=1), BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SessionMeta(_Strict):
+    """Front matter of a session notebook (``modules/dayN/*.ipynb``)."""
+
+    id: str = Field(pattern=SESSION_ID, description="d<day>-s<number>, e.g. d1-s2")
+    title: Text
+    day: int = Field(ge=1, le=9)
+    minutes: int = Field(gt=0, le=480)
+    objectives: list[Text] = Field(min_length=2, max_length=4)
+    materials: list[Text] = []
+    exercises: list[Annotated[str, Field(pattern=EXERCISE_ID)]] = []
+    # False for sessions trainees are not asked to rate in the daily form (the daily review
+    # itself, the closing): rating a session while it is still running says nothing.
+    rated: bool = True
+
+    @model_validator(mode="after")
+    def _id_matches_day(self):
+        if int(re.match(SESSION_ID, self.id).group(1)) != self.day:
+            raise ValueError(f"id '{self.id}' does not start with d{self.day}- although day is {self.day}")
+        return self
+
+
+class ExerciseMeta(_Strict):
+    """Front matter of a case-exercise notebook (``exercises/*.ipynb``)."""
+
+    id: str = Field(pattern=EXERCISE_ID, description="ex-<name>, e.g. ex-ratification-map")
+    title: Text
+    minutes: int = Field(gt=0, le=480)
+    datasets: list[Text] = []
+
+
+class PageMeta(BaseModel):
+    """Front matter keys trainingkit reads on a front page (``book/``); others belong to MyST."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    edition: Literal["all", "trainer"] = "all"
+
+
+class BreakSpec(_Strict):
+    """A break taken at the first session boundary at or after ``at``."""
+
+    title: Text
+    at: Clock
+    minutes: int = Field(gt=0, le=240)
+
+
+class DayOverride(_Strict):
+    start: Clock | None = None
+    end: Clock | None = None
+    breaks: list[BreakSpec] | None = None
+
+
+class CourseConfig(_Strict):
+    """``course.yml``: times, breaks and cohort defaults (session order lives in ``_toc.yml``)."""
+
+    title: Text
+    cohort: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    day_start: Clock = dt.time(9, 0)
+    day_end: Clock = dt.time(17, 0)
+    breaks: list[BreakSpec] = []
+    max_break_delay: int = Field(default=15, ge=0, description="minutes a break may slip")
+    days: dict[int, DayOverride] = {}
+    languages: list[str] = ["en"]
+    countries: list[Text] = []
+    min_cell: int = Field(default=5, ge=3)
+
+
+class _ReadsMeta:
+    """``session.id``, ``session.title`` … read through to the validated metadata."""
+
+    def __getattr__(self, name):
+        if name.startswith("__") or name == "meta":
+            raise AttributeError(name)
+        return getattr(self.meta, name)
+
+
+@dataclass(frozen=True)
+class Session(_ReadsMeta):
+    meta: SessionMeta
+    path: Path
+    docname: str
+
+
+@dataclass(frozen=True)
+class Exercise(_ReadsMeta):
+    meta: ExerciseMeta
+    path: Path
+    docname: str
+
+
+@dataclass(frozen=True)
+class Day:
+    number: int
+    title: str
+    start: dt.time
+    end: dt.time
+    breaks: tuple[BreakSpec, ...]
+    sessions: tuple[Session, ...]
+
+
+@dataclass(frozen=True)
+class Course:
+    root: Path
+    config: CourseConfig
+    toc: Toc
+    days: tuple[Day, ...]
+    exercises: tuple[Exercise, ...]
+    trainer_pages: frozenset[str]  # docnames that exist only in the trainer edition
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return tuple(s for day in self.days for s in day.sessions)
+
+    def session(self, session_id: str) -> Session:
+        for s in self.sessions:
+            if s.id == session_id:
+                return s
+        raise KeyError(session_id)
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for e in self.exercises:
+            if e.id == exercise_id:
+                return e
+        raise KeyError(exercise_id)
+
+
+def pydantic_findings(path: str, cell: int | None, exc: ValidationError) -> list[Finding]:
+    """One finding per schema error, naming the field: ``minutes: Input should be …``."""
+    out = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "front matter"
+        message = err["msg"].removeprefix("Value error, ")
+        out.append(Finding(path, cell, f"{field}: {message}"))
+    return out
+
+
+def load_config(root: Path) -> CourseConfig:
+    path = root / COURSE_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return CourseConfig.model_validate(data)
+    except yaml.YAMLError as exc:
+        raise CourseError([Finding(COURSE_FILE, None, f"not valid YAML: {exc}")]) from exc
+    except ValidationError as exc:
+        raise CourseError(pydantic_findings(COURSE_FILE, None, exc)) from exc
+
+
+def read_meta(path: Path, root: Path, model: type[BaseModel]):
+    """Validate a notebook's front matter against ``model``: (meta or None, findings)."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        nb = nbformat.read(path, as_version=4)
+        data, cell = notebook_front_matter(nb)
+    except (ValueError, yaml.YAMLError, OSError) as exc:
+        return None, [Finding(rel, 0, f"front matter: {exc}")]
+    if data is None:
+        return None, [Finding(rel, 0, "missing front matter: the first markdown cell must open with a --- YAML block")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, pydantic_findings(rel, cell, exc)
+
+
+def _page_meta(path: Path) -> PageMeta:
+    if path.suffix == ".md":
+        return PageMeta.model_validate(markdown_front_matter(path.read_text(encoding="utf-8")))
+    data, _ = notebook_front_matter(nbformat.read(path, as_version=4))
+    return PageMeta.model_validate(data or {})
+
+
+def collect_course(root: Path) -> tuple[Course | None, list[Finding]]:
+    """Load everything that can be loaded and report every problem found on the way."""
+    findings: list[Finding] = []
+    config = load_config(root)
+    try:
+        toc = load_toc(root)
+    except ValueError as exc:
+        return None, [Finding("_toc.yml", None, str(exc).removeprefix("_toc.yml: "))]
+
+    sessions_by_day: dict[int, list[Session]] = {}
+    exercises: list[Exercise] = []
+    trainer_pages = set()
+    day_titles: dict[int, str] = {}
+    for part in toc.parts:
+        for docname in part.docnames:
+            path = page_file(root, docname)
+            if path is None:
+                continue  # reported by the toc rule
+            top = docname.split("/", 1)[0]
+            if top == SESSION_DIR:
+                meta, found = read_meta(path, root, SessionMeta)
+                findings += found
+                if meta:
+                    sessions_by_day.setdefault(meta.day, []).append(Session(meta, path, docname))
+                    day_titles.setdefault(meta.day, _day_title(part.caption, meta.day))
+            elif top == EXERCISE_DIR:
+                meta, found = read_meta(path, root, ExerciseMeta)
+                findings += found
+                if meta:
+                    exercises.append(Exercise(meta, path, docname))
+    for docname in toc.docnames:
+        path = page_file(root, docname)
+        if path and docname.split("/", 1)[0] == BOOK_DIR and _page_meta(path).edition == "trainer":
+            trainer_pages.add(docname)
+
+    days = []
+    for number in sorted(sessions_by_day):
+        override = config.days.get(number, DayOverride())
+        days.append(
+            Day(
+                number=number,
+                title=day_titles[number],
+                start=override.start or config.day_start,
+                end=override.end or config.day_end,
+                breaks=tuple(override.breaks if override.breaks is not None else config.breaks),
+                sessions=tuple(sessions_by_day[number]),
+            )
+        )
+    course = Course(root, config, toc, tuple(days), tuple(exercises), frozenset(trainer_pages))
+    return course, findings
+
+
+def _day_title(caption: str, number: int) -> str:
+    """"Day 1: ASEAN and migration" → "ASEAN and migration" (the toc caption is the source)."""
+    return re.sub(rf"^\s*Day\s+{number}\s*[:—–-]\s*", "", caption).strip() or f"Day {number}"
+
+
+def load_course(root: Path) -> Course:
+    """The validated course; raises :class:`CourseError` listing every metadata problem."""
+    course, findings = collect_course(root)
+    if findings or course is None:
+        raise CourseError(findings)
+    return course

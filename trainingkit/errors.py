@@ -1,0 +1,32 @@
+"""Errors a user can act on: each names the file (and cell or row) it is about."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class TrainingkitError(Exception):
+    """A problem the user can fix; the CLI prints the message and exits 1."""
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem found in the course, printed as ``file:cell: message``.
+
+    ``cell`` is the cell index in a notebook, or ``None`` for a whole file.
+    """
+
+    path: str
+    cell: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.cell is None else f"{self.path}:{self.cell}"
+        return f"{where}: {self.message}"
+
+
+class CourseError(TrainingkitError):
+    """The course cannot be loaded; carries every finding, not just the first."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = sorted(findings)
+        super().__init__("\n".join(str(f) for f in self.findings))
