@@ -40,16 +40,21 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build(root: Path, editions=EDITIONS, jobs: int = 2, extra_digest: str = "", transforms=None) -> BuildReport:
+def build(root: Path, editions=EDITIONS, jobs: int = 2, extra_digest: str = "", transforms=None,
+          cache_dir: Path | None = None) -> BuildReport:
     """Build ``editions`` of the course at ``root``; returns where each site is.
 
-    ``transforms`` maps an edition to extra notebook steps (``fn(course, docname) -> step|None``).
+    ``transforms`` maps an edition to extra notebook steps (``fn(course, docname) -> step|None``);
+    ``cache_dir`` holds executed notebooks (default ``_build/.execution``; it is content-addressed,
+    so courses may share one).
     """
     report = BuildReport()
     started = time.perf_counter()
     course = load_course(root)
     notebooks = [p for d in course.toc.docnames if (p := page_file(root, d)) and p.suffix == ".ipynb"]
-    executed, report.executed = executed_notebooks(root, notebooks, root / BUILD_DIR / ".execution", jobs, extra_digest)
+    executed, report.executed = executed_notebooks(
+        root, notebooks, cache_dir or root / BUILD_DIR / ".execution", jobs, extra_digest
+    )
     report.seconds["execute"] = time.perf_counter() - started
 
     started = time.perf_counter()

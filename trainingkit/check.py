@@ -1,15 +1,17 @@
 """The course checker: every rule returns findings (``file:cell: message``); none stops early."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 import nbformat
 
-from .cells import KNOWN_TAGS, tags
+from .cells import KNOWN_TAGS, source, tags
 from .course import PAGE_DIRS, Course, collect_course
 from .errors import CourseError, Finding
 from .paths import COURSE_FILE
+from .runsheet import run_problems
 from .schedule import day_problems, plan_day
 from .toc import TOC_FILE, toc_findings
 
@@ -117,4 +119,39 @@ def dataset_paths(course: Course) -> list[Finding]:
     ]
 
 
-RULES = [duplicate_ids, day_fit, days_match_parts, cell_tags, committed_outputs, exercise_refs, dataset_paths]
+def session_runs(course: Course) -> list[Finding]:
+    """Each session's run adds up to its minutes and practises every objective (traceability)."""
+    out = []
+    for session in course.sessions:
+        nb = nbformat.read(session.path, as_version=4)
+        rel = session.path.relative_to(course.root).as_posix()
+        for cell, message in run_problems(nb, session.minutes, len(session.objectives)):
+            out.append(Finding(rel, cell, message))
+    return out
+
+
+PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|lorem ipsum|coming soon|to be written", re.I)
+
+
+def placeholders(course: Course) -> list[Finding]:
+    """No page ships with placeholder text."""
+    out = []
+    for folder in PAGE_DIRS:
+        for path in sorted((course.root / folder).rglob("*")):
+            rel = path.relative_to(course.root).as_posix()
+            if path.suffix == ".md":
+                texts = [(None, path.read_text(encoding="utf-8"))]
+            elif path.suffix == ".ipynb" and ".ipynb_checkpoints" not in path.parts:
+                texts = list(enumerate(source(c) for c in nbformat.read(path, as_version=4).cells))
+            else:
+                continue
+            for cell, text in texts:
+                if match := PLACEHOLDER.search(text):
+                    out.append(Finding(rel, cell, f"placeholder text '{match.group(0)}': write the real content"))
+    return out
+
+
+RULES = [
+    duplicate_ids, day_fit, days_match_parts, cell_tags, committed_outputs, exercise_refs,
+    dataset_paths, session_runs, placeholders,
+]

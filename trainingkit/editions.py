@@ -73,14 +73,14 @@ def clear_dependent_outputs(nb: NotebookNode) -> NotebookNode:
                 tainted.add("*")
             cells.append(cell)
             continue
-        if seen_removed and cell.get("outputs"):
+        if seen_removed:  # every later cell, with outputs or not: dependence is transitive
             try:
                 depends = "*" in tainted or bool(deps.names_read(source(cell)) & tainted)
                 if depends:
                     tainted |= deps.names_set(source(cell))
             except SyntaxError:
                 depends = True
-            if depends:
+            if depends and (cell.get("outputs") or cell.get("execution_count")):
                 cell = copy.deepcopy(cell)
                 cell.outputs = []
                 cell.execution_count = None

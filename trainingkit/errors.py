@@ -8,7 +8,7 @@ class TrainingkitError(Exception):
     """A problem the user can fix; the CLI prints the message and exits 1."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
     """One problem found in the course, printed as ``file:cell: message``.
 
@@ -18,6 +18,10 @@ class Finding:
     path: str
     cell: int | None
     message: str
+
+    def __lt__(self, other: "Finding") -> bool:  # by file, then whole-file findings, then cell
+        key = lambda f: (f.path, -1 if f.cell is None else f.cell, f.message)
+        return key(self) < key(other)
 
     def __str__(self) -> str:
         where = self.path if self.cell is None else f"{self.path}:{self.cell}"

@@ -1,0 +1,129 @@
+"""End to end: both editions build from the real course; trainer-only material is in the
+trainer edition and in no file of the participant edition."""
+import re
+import shutil
+
+import nbformat
+import pytest
+
+from trainingkit.build import build
+
+from conftest import REPO
+from coursefactory import code, edit_notebook, markdown
+
+pytestmark = pytest.mark.slow
+
+NOTE = "PLANTED-TRAINER-NOTE-7f3a"
+ANSWER = "PLANTED-MODEL-ANSWER-91c2"
+CODE_ANSWER = "PLANTED-CODE-ANSWER-55d0"
+TRAINER_PAGE = "PLANTED-TRAINER-PAGE-c4e1"
+COURSE_PARTS = ["course.yml", "_config.yml", "_toc.yml", "_static", "book", "modules", "exercises", "datasets", "feedback"]
+
+
+def copy_course(dest):
+    for name in COURSE_PARTS:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        elif src.is_file():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = copy_course(tmp_path_factory.mktemp("course"))
+    session = next(root.glob("modules/day1/d1-s2-*.ipynb"))
+
+    def plant(nb):
+        nb.cells += [
+            markdown(f"Ask the quiet trainees first. {NOTE}", tags=["trainer"]),
+            markdown(f"The strongest answer names the MOU. {ANSWER}", tags=["solution"]),
+            code(f'secret = "{CODE_ANSWER[:-4]}" + "{CODE_ANSWER[-4:]}"', tags=["solution"]),
+            code("print(secret)"),
+            code('print("visible " + "to all")'),
+        ]
+    edit_notebook(session, plant)
+    (root / "book/for-trainers.md").write_text(f"---\nedition: trainer\n---\n# For trainers\n\n{TRAINER_PAGE}\n")
+    toc = (root / "_toc.yml").read_text().replace("      - file: book/programme\n", "      - file: book/programme\n      - file: book/for-trainers\n")
+    (root / "_toc.yml").write_text(toc)
+    cache = tmp_path_factory.mktemp("cache")
+    first = build(root, cache_dir=cache)
+    return root, first, cache
+
+
+def all_text(folder):
+    for path in folder.rglob("*"):
+        if path.is_file():
+            yield path, path.read_bytes().decode("utf-8", errors="replace")
+
+
+def test_both_editions_have_an_index_page(built):
+    root, report, _ = built
+    assert report.sites == {
+        "participant": root / "_build/participant/html/index.html",
+        "trainer": root / "_build/trainer/html/index.html",
+    }
+    assert all(p.is_file() for p in report.sites.values())
+
+
+def test_no_file_of_the_participant_edition_holds_trainer_material(built):
+    root, _, _ = built
+    leaks = [
+        (path.relative_to(root).as_posix(), token)
+        for path, text in all_text(root / "_build/participant")
+        for token in (NOTE, ANSWER, CODE_ANSWER, TRAINER_PAGE)
+        if token in text
+    ]
+    assert leaks == []
+    html = root / "_build/participant/html"
+    # the places the issue names exist and were searched
+    assert (html / "modules/day1/d1-s2-migration-in-the-mekong.html").is_file()
+    assert (html / "_sources/modules/day1/d1-s2-migration-in-the-mekong.ipynb").is_file()
+    assert "mekong" in (html / "searchindex.js").read_text().lower()
+    assert not (html / "book/for-trainers.html").exists()
+
+
+def test_the_participant_page_keeps_results_that_do_not_need_the_answer(built):
+    root, _, _ = built
+    page = (root / "_build/participant/html/modules/day1/d1-s2-migration-in-the-mekong.html").read_text()
+    assert "visible to all" in page
+    nb = nbformat.read(root / "_build/participant/html/_sources/modules/day1/d1-s2-migration-in-the-mekong.ipynb", as_version=4)
+    assert not any("trainer" in c.metadata.get("tags", []) or "solution" in c.metadata.get("tags", []) for c in nb.cells)
+
+
+def test_the_trainer_edition_marks_notes_and_folds_model_answers(built):
+    root, _, _ = built
+    page = (root / "_build/trainer/html/modules/day1/d1-s2-migration-in-the-mekong.html").read_text()
+    notes = re.findall(r'<div class="trainer-notes admonition">\s*<p class="admonition-title">([^<]*)</p>(.*?)</div>', page, re.S)
+    assert [title for title, _ in notes] == [
+        "Materials to prepare · trainer notes",
+        "Trainer notes · not in the participant edition",
+        "Trainer notes · not in the participant edition",
+    ]
+    assert "Run of the session" in notes[1][1] and NOTE in notes[2][1]
+    assert re.search(r'<div class="dropdown model-answer admonition">\s*<p class="admonition-title">Model answer</p>\s*<p>[^<]*' + ANSWER, page)
+    assert CODE_ANSWER in page  # the model answer's own result
+    assert "Show model answer" in page
+    assert TRAINER_PAGE in (root / "_build/trainer/html/book/for-trainers.html").read_text()
+
+
+def test_both_editions_show_the_programme_and_session_clock_times(built):
+    root, _, _ = built
+    for edition in ("participant", "trainer"):
+        html = root / f"_build/{edition}/html"
+        programme = (html / "book/programme.html").read_text()
+        assert "10:45–12:30" in programme and "Lunch" in programme
+        assert 'href="../modules/day1/d1-s2-migration-in-the-mekong.html"' in programme
+        session = (html / "modules/day1/d1-s2-migration-in-the-mekong.html").read_text()
+        assert "Day 1 · 10:45–12:30 · 105 minutes" in session
+
+
+def test_notebooks_run_once_for_both_editions_and_not_again_when_only_text_changes(built):
+    root, first, cache = built
+    assert first.executed == 1  # only the planted session has code; one run serves both editions
+    session = next(root.glob("modules/day1/d1-s2-*.ipynb"))
+    edit_notebook(session, lambda nb: nb.cells.append(markdown("A new paragraph for trainees.")))
+    again = build(root, cache_dir=cache)
+    assert again.executed == 0
+    assert "A new paragraph for trainees." in (root / "_build/participant/html/modules/day1/d1-s2-migration-in-the-mekong.html").read_text()
