@@ -113,3 +113,21 @@ def test_a_session_in_the_wrong_day_part(course_dir):
     toc["parts"][0]["caption"] = "Day 2: Mislabelled"
     (course_dir / "_toc.yml").write_text(yaml.safe_dump(toc))
     assert problems(course_dir) == ["_toc.yml: part 'Day 2: Mislabelled' holds day 1 sessions: caption it 'Day 1: …'"]
+
+
+def test_the_first_use_of_an_acronym_on_a_page_must_link_the_glossary(course_dir):
+    (course_dir / "book/glossary.md").write_text(
+        "# Glossary\n\n```{glossary}\nAICHR\n  The human-rights commission.\n\nMOU\n  Memorandum of understanding.\n```\n"
+    )
+    toc = yaml.safe_load((course_dir / "_toc.yml").read_text())
+    toc["parts"].append({"caption": "Reference", "chapters": [{"file": "book/glossary"}]})
+    (course_dir / "_toc.yml").write_text(yaml.safe_dump(toc))
+    (course_dir / "book/index.md").write_text(
+        "# Test\n\n## About AICHR\n\nThe {term}`AICHR` meets twice a year. AICHR decides by consensus.\n\n"
+        "Thailand signed `MOU` texts and MOUs with its neighbours.\n"
+    )
+    edit_notebook(nb_path(course_dir, "d1-s1"), lambda nb: nb.cells.append(markdown("Ask about {term}`MOUs <MOU>` and AICHR.")))
+    assert problems(course_dir) == [
+        "book/index.md: first use of 'MOU' should link the glossary: {term}`MOU`",
+        "modules/day1/d1-s1-topic.ipynb:2: first use of 'AICHR' should link the glossary: {term}`AICHR`",
+    ]

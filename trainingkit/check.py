@@ -11,6 +11,7 @@ from .cells import KNOWN_TAGS, source, tags
 from .course import PAGE_DIRS, Course, collect_course
 from .errors import CourseError, Finding
 from .paths import COURSE_FILE
+from .glossary import GLOSSARY_PAGE, glossary_terms, reader_text, unlinked_first_uses
 from .runsheet import run_problems
 from .schedule import day_problems, plan_day
 from .toc import TOC_FILE, toc_findings
@@ -151,7 +152,20 @@ def placeholders(course: Course) -> list[Finding]:
     return out
 
 
+def glossary_links(course: Course) -> list[Finding]:
+    terms = glossary_terms(course.root)
+    out = []
+    for docname in course.toc.docnames:
+        path = next((p for p in (course.root / f"{docname}.md", course.root / f"{docname}.ipynb") if p.is_file()), None)
+        if path is None or path.relative_to(course.root).as_posix() == GLOSSARY_PAGE:
+            continue
+        rel = path.relative_to(course.root).as_posix()
+        for cell, term in unlinked_first_uses(reader_text(path), terms):
+            out.append(Finding(rel, cell, f"first use of '{term}' should link the glossary: {{term}}`{term}`"))
+    return out
+
+
 RULES = [
     duplicate_ids, day_fit, days_match_parts, cell_tags, committed_outputs, exercise_refs,
-    dataset_paths, session_runs, placeholders,
+    dataset_paths, session_runs, placeholders, glossary_links,
 ]
