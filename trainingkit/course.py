@@ -96,6 +96,13 @@ class DayOverride(_Strict):
     breaks: list[BreakSpec] | None = None
 
 
+class Outcome(_Strict):
+    """A learning outcome of the whole course; the pre/post forms rate each as ``c_<id>``."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    text: Text
+
+
 class CourseConfig(_Strict):
     """``course.yml``: times, breaks and cohort defaults (session order lives in ``_toc.yml``)."""
 
@@ -106,6 +113,7 @@ class CourseConfig(_Strict):
     breaks: list[BreakSpec] = []
     max_break_delay: int = Field(default=15, ge=0, description="minutes a break may slip")
     days: dict[int, DayOverride] = {}
+    outcomes: list[Outcome] = []
     languages: list[str] = ["en"]
     countries: list[Text] = []
     min_cell: int = Field(default=5, ge=3)
