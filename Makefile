@@ -19,6 +19,7 @@ book: $(STAMP)  ## build both editions: _build/participant/html and _build/train
 	$(BIN)/trainingkit build --edition all
 
 test: $(STAMP)  ## the whole test suite, including slow end-to-end checks
+	@.ci/ensure-chromium
 	$(BIN)/trainingkit check
 	$(BIN)/python -m pytest
 
