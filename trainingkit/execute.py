@@ -13,6 +13,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -73,8 +75,15 @@ def run_notebook(nb: NotebookNode, path: Path, root: Path) -> NotebookNode:
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
     )
+    # A build must never show someone's own saved answers: give the kernel an empty work folder.
+    with tempfile.TemporaryDirectory(prefix="trainingkit-build-work-") as work:
+        env = {**os.environ, "TRAININGKIT_WORK_DIR": work}
+        return _execute(client, nb, env, path, root)
+
+
+def _execute(client: NotebookClient, nb: NotebookNode, env: dict, path: Path, root: Path) -> NotebookNode:
     try:
-        client.execute()
+        client.execute(env=env)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
         failed = next(
             (i for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
