@@ -1,0 +1,1 @@
+"""Pilot evaluation: tallies of the feedback, metrics, privacy rules and the summary."""

@@ -1,0 +1,118 @@
+"""Tallies: the feedback reduced to the few small tables the metrics need.
+
+Built here with pandas from tidy answers (one row per answer, the contract's columns), and by
+``sql.py`` with GROUP BY inside the store for big stores; both give the same tables, so
+``summary.py`` never needs every answer in memory.
+
+Each response belongs to an *occasion*: the day for the daily form (from a ``day`` answer, or
+from the sessions it rates), the round for the follow-up form (``round``: m1, m3, m6), and ""
+for the others. When one participant sent the same form for the same occasion more than once,
+only the latest response counts (a form sent again from a phone after paper, say).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+TIDY = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]
+SCALE_QUESTIONS = {"useful", "overall", "recommend"}  # plus every c_* competence item
+CHOICE_QUESTIONS = {"pace", "engaged", "actions"}
+TEXT_QUESTIONS = {"comment", "day_comment", "most_useful", "change_one_thing", "actions_detail", "support_needed"}
+
+
+@dataclass
+class Tallies:
+    scale_counts: pd.DataFrame  # form_id, occasion, session, question, value(int), count
+    respondents: pd.DataFrame  # form_id, occasion, responded (distinct participants or anonymous responses)
+    paired: pd.DataFrame  # participant, form_id (pre|post), question, value(int)
+    choices: pd.DataFrame  # form_id, occasion, question, value, count
+    choice_respondents: pd.DataFrame  # form_id, occasion, question, respondents
+    texts: pd.DataFrame  # form_id, occasion, session, question, value
+    group_scores: pd.DataFrame  # attribute, group, question, n, total (sum of values)
+    group_respondents: pd.DataFrame  # attribute, group, n (distinct responding participants)
+
+
+def is_scale(question: str) -> bool:
+    return question in SCALE_QUESTIONS or question.startswith("c_")
+
+
+def occasions(answers: pd.DataFrame) -> pd.Series:
+    """response_id → occasion (see module docstring)."""
+    by_response = answers.groupby("response_id", sort=False)
+    form = by_response["form_id"].first()
+    explicit_day = answers[answers["question"] == "day"].groupby("response_id")["value"].first()
+    session_day = (
+        answers[answers["session"].fillna("") != ""].assign(day=lambda d: d["session"].str.slice(1, 2))
+        .groupby("response_id")["day"].first()
+    )
+    rounds = answers[answers["question"] == "round"].groupby("response_id")["value"].first()
+    occ = pd.Series("", index=form.index, dtype="object")
+    daily = form == "daily"
+    occ[daily] = explicit_day.reindex(form.index)[daily].fillna(session_day.reindex(form.index)[daily]).fillna("")
+    follow = form == "followup"
+    occ[follow] = rounds.reindex(form.index)[follow].fillna("")
+    return occ.astype(str)
+
+
+def latest_only(answers: pd.DataFrame) -> pd.DataFrame:
+    """Answers of the latest response per (participant, form, occasion); anonymous ones all kept."""
+    occ = occasions(answers)
+    answers = answers.assign(occasion=answers["response_id"].map(occ))
+    resp = answers.drop_duplicates("response_id")[["response_id", "participant", "form_id", "occasion", "submitted_at"]]
+    named = resp[resp["participant"].fillna("") != ""]
+    keep = named.sort_values(["submitted_at", "response_id"]).drop_duplicates(["participant", "form_id", "occasion"], keep="last")
+    keep_ids = set(keep["response_id"]) | set(resp.loc[resp["participant"].fillna("") == "", "response_id"])
+    return answers[answers["response_id"].isin(keep_ids)]
+
+
+def _numeric(values: pd.Series) -> pd.Series:
+    return pd.to_numeric(values, errors="coerce")
+
+
+def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = None) -> Tallies:
+    """Every tally, computed with pandas from tidy answers (and the roster, for breakdowns)."""
+    a = latest_only(answers[TIDY].assign(session=answers["session"].fillna(""), participant=answers["participant"].fillna("")))
+    a = a[a["value"].fillna("").astype(str).str.strip() != ""]
+
+    scale = a[a["question"].map(is_scale)].assign(value=lambda d: _numeric(d["value"])).dropna(subset=["value"])
+    scale = scale.assign(value=scale["value"].astype(int))
+    scale_counts = scale.groupby(["form_id", "occasion", "session", "question", "value"]).size().rename("count").reset_index()
+
+    resp = a.drop_duplicates("response_id")
+    who = resp["participant"].where(resp["participant"] != "", "anon:" + resp["response_id"].astype(str))
+    respondents = resp.assign(who=who).groupby(["form_id", "occasion"])["who"].nunique().rename("responded").reset_index()
+
+    paired = scale[scale["form_id"].isin(["pre", "post"]) & scale["question"].str.startswith("c_") & (scale["participant"] != "")]
+    paired = paired[["participant", "form_id", "question", "value"]].reset_index(drop=True)
+
+    chosen = a[a["question"].isin(CHOICE_QUESTIONS)]
+    exploded = chosen.assign(value=chosen["value"].astype(str).str.split()).explode("value")
+    choices = exploded.groupby(["form_id", "occasion", "question", "value"]).size().rename("count").reset_index()
+    choice_respondents = chosen.groupby(["form_id", "occasion", "question"])["response_id"].nunique().rename("respondents").reset_index()
+
+    texts = a[a["question"].isin(TEXT_QUESTIONS)][["form_id", "occasion", "session", "question", "value"]].reset_index(drop=True)
+
+    group_scores, group_respondents = _group_tallies(a, scale, roster)
+    return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts, group_scores, group_respondents)
+
+
+ROSTER_ATTRIBUTES = ("country", "org_type", "member")
+
+
+def _group_tallies(a: pd.DataFrame, scale: pd.DataFrame, roster: pd.DataFrame | None):
+    empty = (
+        pd.DataFrame(columns=["attribute", "group", "question", "n", "total"]),
+        pd.DataFrame(columns=["attribute", "group", "n"]),
+    )
+    if roster is None or roster.empty:
+        return empty
+    long = roster.melt(id_vars="participant", value_vars=[c for c in ROSTER_ATTRIBUTES if c in roster], var_name="attribute", value_name="group")
+    long["group"] = long["group"].fillna("not given").astype(str)
+    responding = long[long["participant"].isin(set(a["participant"]))]
+    group_respondents = responding.groupby(["attribute", "group"])["participant"].nunique().rename("n").reset_index()
+    scored = scale[scale["question"].isin(SCALE_QUESTIONS)].merge(long, on="participant")
+    group_scores = (
+        scored.groupby(["attribute", "group", "question"])["value"].agg(n="size", total="sum").reset_index()
+    )
+    return group_scores, group_respondents
