@@ -68,6 +68,7 @@ def _sqlite_begin(connection):
 class StoreResult:
     stored: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # response ids already in the store
+    answers: int = 0  # answer rows written
 
 
 class FeedbackStore:
@@ -158,6 +159,7 @@ class FeedbackStore:
             rows = [row for rid in inserted for row in rows_by_id[rid]]
             if rows:
                 conn.execute(answers_table.insert(), rows)
+            result.answers = len(rows)
         for response in unique:
             (result.stored if response["response_id"] in inserted else result.skipped).append(response["response_id"])
         return result

@@ -33,7 +33,9 @@ class Submission:
     submitted_at: dt.datetime | None = None  # UTC; naive values are taken as UTC
     cohort: str | None = None
     form_version: int | None = None
-    # Where each field's value came from in a file (line, column), for error messages.
+    # Where the response starts in a file and where each field's value came from (line,
+    # column), so that every problem names a line and a column.
+    line: int | None = None
     origins: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
@@ -49,7 +51,9 @@ class Problem:
     def __str__(self) -> str:
         if self.line is None:
             return f"{self.field}: {self.reason}"
-        return f"line {self.line}, column {self.column or self.field}: {self.reason}"
+        column = self.column or self.field
+        about = f" ({self.field})" if column != self.field else ""
+        return f"line {self.line}, column {column}{about}: {self.reason}"
 
 
 class SubmissionError(ValueError):
@@ -72,7 +76,7 @@ def prepare(sub: Submission, forms: dict[str, Form], cohort: str, roster: set[st
     ``roster`` holds the cohort's participant codes; when it is not empty, a participant must
     be in it.
     """
-    origin = lambda name: sub.origins.get(name, (None, None))  # noqa: E731
+    origin = lambda name: sub.origins.get(name, (sub.line, None))  # noqa: E731
     form = forms.get(sub.form_id)
     if form is None:
         reason = f"unknown form '{sub.form_id}' (forms: {', '.join(sorted(forms))})"
