@@ -123,7 +123,10 @@ class FeedbackStore:
         ``answers`` maps field names (``pace``, ``d1_s2_useful``) to values; a
         :class:`SubmissionError` lists every problem.
         """
-        sub = Submission(form_id, answers, participant, response_id, source, language, submitted_at)
+        return self.save(Submission(form_id, answers, participant, response_id, source, language, submitted_at))
+
+    def save(self, sub: Submission) -> str:
+        """Store one :class:`Submission` (as the form widgets build them); return its response id."""
         result = self.submit_many([sub])
         return (result.stored or result.skipped)[0]
 
