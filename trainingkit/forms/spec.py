@@ -131,8 +131,12 @@ class FormSpec(_Strict):
     choices: dict[str, list[ChoiceSpec]] = {}
 
     @model_validator(mode="after")
-    def _consistent(self):
+    def _title_languages(self):
         _known_languages(self.title)
+        return self
+
+    def problems(self) -> list[str]:
+        """What the schema alone cannot see: ids, choice lists and translations that do not fit."""
         problems = []
         asked = [("questions", i, q) for i, q in enumerate(self.questions)]
         if self.sessions:
@@ -157,10 +161,7 @@ class FormSpec(_Strict):
             names = [c.name for c in items]
             for dup in sorted({n for n in names if names.count(n) > 1}):
                 problems.append(f"choices/{name}: choice '{dup}' is listed twice")
-        problems += self._missing_translations(asked)
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        return problems + self._missing_translations(asked)
 
     def _missing_translations(self, asked) -> list[str]:
         """Every text the trainee sees exists in every language the title is written in."""
@@ -214,7 +215,7 @@ def _has(node, step) -> bool:
 def parse_spec(data, source: str) -> FormSpec:
     """Validate the YAML data of a form; errors name ``source`` and the question."""
     try:
-        return FormSpec.model_validate(data)
+        spec = FormSpec.model_validate(data)
     except ValidationError as exc:
         findings = []
         for err in exc.errors():
@@ -222,6 +223,9 @@ def parse_spec(data, source: str) -> FormSpec:
             message = err["msg"].removeprefix("Value error, ")
             findings.append(Finding(source, None, f"{where}: {message}" if where else message))
         raise FormError(findings) from exc
+    if problems := spec.problems():
+        raise FormError([Finding(source, None, p) for p in problems])
+    return spec
 
 
 def load_spec(path: Path, source: str | None = None) -> FormSpec:

@@ -14,6 +14,7 @@ UI = {
         "answered": "Answered",
         "required": "required",
         "optional": "optional",
+        "code_missing": "Write your participant code here.",
         "choose_day": "Choose the day first: the questions about its sessions appear below.",
         "submit": "Submit",
         "new": "Start a new response",

@@ -46,12 +46,12 @@ class QuestionView:
             return w.RadioButtons(options=[(c.name, c.name) for c in f.choices], value=None, layout=FULL)
         if f.type == "rating":
             return w.ToggleButtons(options=[str(n) for n in range(11)], value=None,
-                                   style={"button_width": "2.6em"}, layout=FULL)
+                                   style={"button_width": "3.2em"}, layout=FULL)
         if f.type == "select_multiple":
             return w.VBox([w.Checkbox(value=False, description=c.name, indent=False, layout=FULL) for c in f.choices])
         if f.type == "integer":
             return w.Text(value="", layout=w.Layout(width="8em"))
-        return w.Textarea(value="", rows=3, layout=FULL)
+        return w.Textarea(value="", rows=3, layout=w.Layout(width="auto"))
 
     def _observed(self):
         return self.input.children if self.field.type == "select_multiple" else (self.input,)
@@ -126,8 +126,9 @@ class FormWidget:
         self.language.observe(lambda change: self.set_language(change["new"]), names="value")
         if form.has_days:
             self.questions[DAY_FIELD].input.observe(lambda _change: self.show_day(), names="value")
-        self.view = w.VBox([self.language, self.title, self.participant_label, self.participant, self.participant_status,
-                            self.day_note, self.question_box, self.submit_button, self.message, self.new_button],
+        self.body = w.VBox([self.participant_label, self.participant, self.participant_status, self.day_note,
+                            self.question_box, self.submit_button], layout=FULL)
+        self.view = w.VBox([self.language, self.title, self.body, self.message, self.new_button],
                            layout=w.Layout(max_width="46em", width="100%"))
         self.view.add_class("tk-form")
         self.set_language(language)
@@ -180,7 +181,7 @@ class FormWidget:
         participant_problem = None
         try:
             if check_participant(sub.participant) is None:
-                participant_problem = ui("required", lang)
+                participant_problem = ui("code_missing", lang)
         except ValueError as exc:
             participant_problem = str(exc)
         self.participant_status.value = _status(participant_problem, ERROR) if participant_problem else ""
@@ -205,8 +206,7 @@ class FormWidget:
             self._sent = sub
             self._clear()
         self.message.value = f'<p class="tk-receipt">{html.escape(ui("saved", lang, response_id=response_id))}</p>'
-        self.question_box.layout.display = "none"
-        self.submit_button.layout.display = "none"
+        self.body.layout.display = "none"
         self.new_button.layout.display = None
         return response_id
 
@@ -220,7 +220,7 @@ class FormWidget:
         self._sent = None
         self.response_id = new_response_id()
         self.message.value = ""
-        self.question_box.layout.display = None
-        self.submit_button.layout.display = None
+        self.participant_status.value = ""
+        self.body.layout.display = None
         self.new_button.layout.display = "none"
         self.show_day()
