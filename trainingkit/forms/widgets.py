@@ -22,7 +22,7 @@ ERROR, QUIET = "#b00020", "#5f6368"
 
 
 def _status(text: str, colour: str) -> str:
-    return f'<span style="color:{colour};font-size:0.9em">{html.escape(text)}</span>'
+    return f'<span style="color:{colour};font-size:0.9em">{html.escape(text, quote=False)}</span>'
 
 
 class QuestionView:
