@@ -132,6 +132,13 @@ class FeedbackStore:
 
     def submit_many(self, submissions: list[Submission]) -> StoreResult:
         """Store all submissions in one transaction, or none: problems are raised before writing."""
+        prepared, problems = self.prepare(submissions)
+        if problems:
+            raise SubmissionError(problems)
+        return self.write(prepared)
+
+    def prepare(self, submissions: list[Submission]):
+        """Check every submission against its form and the roster: (rows to write, problems)."""
         rosters: dict[str, set[str]] = {}
         prepared, problems = [], []
         for sub in submissions:
@@ -142,8 +149,10 @@ class FeedbackStore:
                 prepared.append(prepare(sub, self.forms, cohort, rosters[cohort]))
             except SubmissionError as exc:
                 problems += exc.problems
-        if problems:
-            raise SubmissionError(problems)
+        return prepared, problems
+
+    def write(self, prepared) -> StoreResult:
+        """Write checked responses in one transaction; ids already stored are skipped."""
         result, unique, rows_by_id = StoreResult(), [], {}
         for response, rows in prepared:
             rid = response["response_id"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ...errors import TrainingkitError
 from ..store import FeedbackStore
-from ..submission import Problem, SubmissionError
+from ..submission import Problem
 from . import kobo, odk, paper, tidy, wide
 from .table import ImportFileError, read_table
 
@@ -61,12 +61,10 @@ def import_file(store: FeedbackStore, path: Path, form_id: str | None = None) ->
             subs, problems = wide.submissions(table, form, layout, store.cohort)
     except ValueError as exc:
         raise ImportFileError(f"{path}: line 1: {exc}") from None
-    if problems:
-        raise ImportRejected(path, problems)
-    try:
-        result = store.submit_many(subs)
-    except SubmissionError as exc:
-        raise ImportRejected(path, exc.problems) from None
+    prepared, invalid = store.prepare(subs)
+    if problems or invalid:
+        raise ImportRejected(path, problems + invalid)
+    result = store.write(prepared)
     return ImportReport(
         path=path, format=fmt, forms=tuple(sorted({s.form_id for s in subs})),
         stored=len(result.stored), skipped=len(result.skipped),
