@@ -90,5 +90,145 @@ def schedule(fmt):
     click.echo(text, nl=not text.endswith("\n"))
 
 
+@main.group()
+def forms():
+    """Feedback forms: list, show, export to XLSForm or a paper template, serve on the LAN.
+
+    Example: trainingkit forms list
+    """
+
+
+def _forms():
+    from .course import load_course
+    from .forms import load_forms
+
+    return load_forms(load_course(_course_root()))
+
+
+def _form(form_id: str):
+    from .course import load_course
+    from .forms import load_form
+
+    return load_form(load_course(_course_root()), form_id)
+
+
+@forms.command("list")
+@friendly
+def forms_list():
+    """List the forms with their version and number of questions.
+
+    Example: trainingkit forms list
+    """
+    for form in _forms().values():
+        click.echo(f"{form.id:<10} v{form.version}  {len(form.fields):>3} questions  {form.title['en']}")
+
+
+@forms.command("show")
+@click.argument("form_id")
+@click.option("--day", type=int, help="daily form: only the questions of this day")
+@friendly
+def forms_show(form_id, day):
+    """Show a form's questions: field name, type, required, English label and choices.
+
+    Example: trainingkit forms show daily --day 2
+    """
+    from .forms.show import describe
+
+    click.echo(describe(_form(form_id), day), nl=False)
+
+
+@forms.command("xlsform")
+@click.argument("form_id")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.xlsx")
+@friendly
+def forms_xlsform(form_id, output):
+    """Write the form as an XLSForm workbook for KoboToolbox or ODK Central.
+
+    Example: trainingkit forms xlsform daily -o daily.xlsx
+    """
+    from .forms.xlsform import write_xlsform
+
+    click.echo(f"wrote {write_xlsform(_form(form_id), output)}")
+
+
+@forms.command("template")
+@click.argument("form_id")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="FILE.csv (default: print it)")
+@friendly
+def forms_template(form_id, output):
+    """The CSV template for typing in paper forms (one row per sheet); import it when filled.
+
+    Example: trainingkit forms template end -o end-paper.csv
+    """
+    from .feedback.imports.paper import template
+
+    text = template(_form(form_id))
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+@forms.command("serve")
+@click.option("--port", type=int, default=8866, show_default=True)
+@friendly
+def forms_serve(port):
+    """Serve the forms with Voilà on the local network, for phones; no internet needed.
+
+    Example: trainingkit forms serve --port 8866
+    """
+    from .forms.serve import serve
+
+    serve(_course_root(), port)
+
+
+DB_OPTION = click.option("--db", "db", help="SQLAlchemy URL (default: $TRAININGKIT_DB, else var/feedback.sqlite)")
+
+
+def _store(db):
+    from .feedback import FeedbackStore
+
+    return FeedbackStore(db, root=_course_root())
+
+
+@main.group()
+def feedback():
+    """The feedback store: roster and imports.
+
+    Example: trainingkit feedback import kobo-export.csv
+    """
+
+
+@feedback.command("roster")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@DB_OPTION
+@friendly
+def feedback_roster(file, db):
+    """Load participants (participant, country, org_type, member) into the store; names are never kept.
+
+    Example: trainingkit feedback roster roster.csv
+    """
+    from .course import load_course
+    from .feedback.roster import import_roster
+
+    click.echo(import_roster(_store(db), file, load_course(_course_root()).config.countries))
+
+
+@feedback.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--form", "form_id", help="the form of a Kobo, ODK or paper file, when the columns fit several")
+@DB_OPTION
+@friendly
+def feedback_import(file, form_id, db):
+    """Import a tidy CSV, a KoboToolbox CSV/XLSX, an ODK Central CSV or a paper-entry CSV, whole or not at all.
+
+    Example: trainingkit feedback import odk-export.csv --form end
+    """
+    from .feedback.imports import import_file
+
+    click.echo(import_file(_store(db), file, form_id))
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,5 @@
+"""The feedback store and its ways in: notebook and Voilà forms, Kobo, ODK, paper and tidy CSV."""
+from .store import FeedbackStore, StoreResult, default_url
+from .submission import Problem, Submission, SubmissionError
+
+__all__ = ["FeedbackStore", "Problem", "StoreResult", "Submission", "SubmissionError", "default_url"]

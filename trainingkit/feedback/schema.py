@@ -1,0 +1,53 @@
+"""The feedback store's tables (SQLAlchemy Core, one ``MetaData``), the same on SQLite and PostgreSQL.
+
+Responses and their answers are apart from the roster, and the roster holds codes and group
+attributes only: the store never keeps a name. Several trainings share a store through
+``cohort``; ``form_version`` and ``source`` say what was asked and how it came in.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text,
+)
+
+SOURCES = ("notebook", "web", "kobo", "odk", "paper", "tidy")
+NO_SESSION = ""  # answers not about one session; part of the primary key, so not NULL
+
+metadata = MetaData()
+
+responses = Table(
+    "responses",
+    metadata,
+    Column("response_id", String(64), primary_key=True),
+    Column("cohort", String(64), nullable=False),
+    Column("form_id", String(32), nullable=False),
+    Column("form_version", Integer, nullable=False),
+    Column("participant", String(32)),
+    Column("source", String(16), nullable=False),
+    Column("language", String(8)),
+    Column("submitted_at", DateTime, nullable=False, comment="UTC"),
+    Column("stored_at", DateTime, nullable=False, comment="UTC"),
+    Index("ix_responses_cohort_form", "cohort", "form_id"),
+)
+
+answers = Table(
+    "answers",
+    metadata,
+    Column("response_id", String(64), ForeignKey("responses.response_id", ondelete="CASCADE"), nullable=False),
+    Column("session", String(16), nullable=False, default=NO_SESSION),
+    Column("question", String(64), nullable=False),
+    # Text for every type: "4", "afml media", free text; the evaluation converts numbers.
+    Column("value", Text, nullable=False),
+    PrimaryKeyConstraint("response_id", "session", "question"),
+)
+
+participants = Table(
+    "participants",
+    metadata,
+    Column("cohort", String(64), nullable=False),
+    Column("participant", String(32), nullable=False),
+    Column("country", String(64)),
+    Column("org_type", String(64)),
+    Column("member", Boolean),
+    PrimaryKeyConstraint("cohort", "participant"),
+)

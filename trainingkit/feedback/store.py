@@ -1,0 +1,249 @@
+"""The feedback store: responses in, tidy tables out. SQLite by default, PostgreSQL by URL.
+
+Every write is one transaction. A response id already stored is skipped (idempotent), so a
+double click, a retried upload or a re-imported file never stores a response twice; this holds
+across processes because the database's primary key decides, not a check made before writing.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+
+from ..forms.model import Form
+from . import schema
+from .schema import answers as answers_table, participants, responses as responses_table
+from .submission import Submission, SubmissionError, prepare, utc_now
+
+DB_ENV = "TRAININGKIT_DB"
+DEFAULT_DB = "var/feedback.sqlite"  # under the course root; var/ is git-ignored
+ANSWER_COLUMNS = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value",
+                  "form_version", "source", "language", "cohort"]
+RESPONSE_COLUMNS = ["response_id", "form_id", "form_version", "cohort", "participant", "source", "language",
+                    "submitted_at", "stored_at"]
+ROSTER_COLUMNS = ["participant", "country", "org_type", "member"]
+
+
+def default_url(root: Path | None = None) -> str:
+    """``TRAININGKIT_DB``, else ``sqlite:///<course root>/var/feedback.sqlite``."""
+    if os.environ.get(DB_ENV):
+        return os.environ[DB_ENV]
+    if root is None:
+        from ..paths import course_root
+
+        root = course_root()
+    return f"sqlite:///{Path(root).resolve() / DEFAULT_DB}"
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection, _record):
+    # WAL lets readers work while one process writes; the busy timeout makes concurrent
+    # writers wait for each other instead of failing.
+    dbapi_connection.isolation_level = None  # transactions are begun by _sqlite_begin
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=30000", "foreign_keys=ON"):
+        dbapi_connection.execute(f"PRAGMA {pragma}")
+
+
+def _sqlite_begin(connection):
+    # Take the write lock at BEGIN: a deferred transaction that upgrades later can fail at once
+    # with "database is locked" when another process committed in between.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@dataclass
+class StoreResult:
+    stored: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # response ids already in the store
+    answers: int = 0  # answer rows written
+
+
+class FeedbackStore:
+    """Feedback responses of one or more trainings (cohorts) in one database.
+
+    ``forms`` (by id) and ``cohort`` default to the course's: its ``feedback/forms`` and
+    ``course.yml`` cohort, from ``root`` or the course folder around the working directory.
+    """
+
+    def __init__(self, url: str | None = None, *, root: Path | None = None,
+                 forms: dict[str, Form] | None = None, cohort: str | None = None):
+        self._root = root
+        self._forms = forms
+        self._cohort = cohort
+        self.url = url or default_url(root)
+        self.engine = make_engine(self.url)
+        schema.metadata.create_all(self.engine)
+
+    def _course(self):
+        from ..course import load_course
+        from ..paths import course_root
+
+        return load_course(self._root or course_root())
+
+    @property
+    def forms(self) -> dict[str, Form]:
+        if self._forms is None:
+            from ..forms.resolve import load_forms
+
+            self._forms = load_forms(self._course())
+        return self._forms
+
+    @property
+    def cohort(self) -> str:
+        if self._cohort is None:
+            self._cohort = self._course().config.cohort
+        return self._cohort
+
+    def _insert(self, table):
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def submit(self, form_id: str, answers: dict, participant: str | None = None, response_id: str | None = None,
+               source: str = "notebook", language: str | None = None, submitted_at=None) -> str:
+        """Check and store one response; return its id. The same id submitted again is stored once.
+
+        ``answers`` maps field names (``pace``, ``d1_s2_useful``) to values; a
+        :class:`SubmissionError` lists every problem.
+        """
+        return self.save(Submission(form_id, answers, participant, response_id, source, language, submitted_at))
+
+    def save(self, sub: Submission) -> str:
+        """Store one :class:`Submission` (as the form widgets build them); return its response id."""
+        result = self.submit_many([sub])
+        return (result.stored or result.skipped)[0]
+
+    def submit_many(self, submissions: list[Submission]) -> StoreResult:
+        """Store all submissions in one transaction, or none: problems are raised before writing."""
+        prepared, problems = self.prepare(submissions)
+        if problems:
+            raise SubmissionError(problems)
+        return self.write(prepared)
+
+    def prepare(self, submissions: list[Submission]):
+        """Check every submission against its form and the roster: (rows to write, problems)."""
+        rosters: dict[str, set[str]] = {}
+        prepared, problems = [], []
+        for sub in submissions:
+            cohort = sub.cohort or self.cohort
+            if cohort not in rosters:
+                rosters[cohort] = self.roster_codes(cohort)
+            try:
+                prepared.append(prepare(sub, self.forms, cohort, rosters[cohort]))
+            except SubmissionError as exc:
+                problems += exc.problems
+        return prepared, problems
+
+    def write(self, prepared) -> StoreResult:
+        """Write checked responses in one transaction; ids already stored are skipped."""
+        result, unique, rows_by_id = StoreResult(), [], {}
+        for response, rows in prepared:
+            rid = response["response_id"]
+            if rid in rows_by_id:  # the same id twice in one batch
+                result.skipped.append(rid)
+                continue
+            rows_by_id[rid] = rows
+            unique.append({**response, "stored_at": utc_now()})
+        if not unique:
+            return result
+        with self.engine.begin() as conn:
+            inserted = set()
+            for chunk in _chunks(unique, 500):
+                statement = self._insert(responses_table).on_conflict_do_nothing().returning(responses_table.c.response_id)
+                inserted.update(conn.execute(statement, chunk).scalars())
+            rows = [row for rid in inserted for row in rows_by_id[rid]]
+            if rows:
+                conn.execute(answers_table.insert(), rows)
+            result.answers = len(rows)
+        for response in unique:
+            (result.stored if response["response_id"] in inserted else result.skipped).append(response["response_id"])
+        return result
+
+    # -- roster ----------------------------------------------------------------------------
+
+    def set_roster(self, rows: list[dict], cohort: str | None = None) -> int:
+        """Add or update participants (``participant, country, org_type, member``) of a cohort."""
+        cohort = cohort or self.cohort
+        records = [{"cohort": cohort, **{c: row.get(c) for c in ROSTER_COLUMNS}} for row in rows]
+        if not records:
+            return 0
+        statement = self._insert(participants)
+        statement = statement.on_conflict_do_update(
+            index_elements=["cohort", "participant"],
+            set_={c: statement.excluded[c] for c in ("country", "org_type", "member")},
+        )
+        with self.engine.begin() as conn:
+            conn.execute(statement, records)
+        return len(records)
+
+    def roster_codes(self, cohort: str | None = None) -> set[str]:
+        with self.engine.connect() as conn:
+            query = select(participants.c.participant).where(participants.c.cohort == (cohort or self.cohort))
+            return set(conn.execute(query).scalars())
+
+    def roster(self, cohort: str | None = None) -> pd.DataFrame:
+        """The cohort's participants: codes and group attributes (the store keeps no names)."""
+        query = select(*(participants.c[c] for c in ROSTER_COLUMNS)).where(participants.c.cohort == (cohort or self.cohort))
+        return self._frame(query.order_by(participants.c.participant), ROSTER_COLUMNS)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def responses(self, form_id: str | None = None, cohort: str | None = None) -> pd.DataFrame:
+        """One row per stored response, oldest first; times are UTC."""
+        query = select(*(responses_table.c[c] for c in RESPONSE_COLUMNS))
+        query = _filtered(query, form_id, cohort).order_by(responses_table.c.submitted_at, responses_table.c.response_id)
+        frame = self._frame(query, RESPONSE_COLUMNS)
+        for column in ("submitted_at", "stored_at"):
+            frame[column] = pd.to_datetime(frame[column], utc=True)
+        return frame
+
+    def answers(self, form_id: str | None = None, cohort: str | None = None) -> pd.DataFrame:
+        """One row per answer, in the tidy columns plus ``form_version, source, language, cohort``.
+
+        ``session`` is ``""`` where a question is not about one session; ``value`` is text
+        (numbers as ``"4"``, a select_multiple as space-separated choice names).
+        """
+        r, a = responses_table.c, answers_table.c
+        columns = [a[c] if c in ("session", "question", "value", "response_id") else r[c] for c in ANSWER_COLUMNS]
+        query = select(*columns).select_from(answers_table.join(responses_table))
+        query = _filtered(query, form_id, cohort).order_by(r.submitted_at, a.response_id, a.session, a.question)
+        frame = self._frame(query, ANSWER_COLUMNS)
+        frame["submitted_at"] = pd.to_datetime(frame["submitted_at"], utc=True)
+        return frame
+
+    def _frame(self, query, columns: list[str]) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            return pd.DataFrame(conn.execute(query).all(), columns=columns)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _filtered(query, form_id, cohort):
+    if form_id:
+        query = query.where(responses_table.c.form_id == form_id)
+    if cohort:
+        query = query.where(responses_table.c.cohort == cohort)
+    return query
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

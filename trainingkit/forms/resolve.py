@@ -1,0 +1,126 @@
+"""From a form spec and the course to a concrete :class:`Form`.
+
+Nothing about the course is retyped in a form: the ``c_*`` items come from the learning
+outcomes in ``course.yml`` and the daily form's per-session questions from the sessions'
+front matter (only sessions with ``rated: true``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..course import Course
+from ..errors import Finding
+from .model import DAY_FIELD, Choice, Field, Form
+from .spec import FORMS_DIR, FormError, FormSpec, QuestionSpec, load_spec
+
+
+def field_name(session_id: str, question: str) -> str:
+    """``d1-s2`` + ``useful`` → ``d1_s2_useful``: the name in widgets, XLSForm and exports."""
+    return f"{session_id.replace('-', '_')}_{question}"
+
+
+def _lower_first(text: str) -> str:
+    """"Explain how …" → "explain how …", so it reads after "I can"; "ASEAN …" stays."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+
+
+def _fill(labels: dict[str, str], **values: str) -> dict[str, str]:
+    out = {}
+    for code, text in labels.items():
+        for key, value in values.items():
+            text = text.replace("{" + key + "}", value)
+        out[code] = text
+    return out
+
+
+def _choices(spec: FormSpec, name: str | None) -> tuple[Choice, ...]:
+    if not name:
+        return ()
+    return tuple(Choice(c.name, dict(c.label)) for c in spec.choices[name])
+
+
+def _field(spec: FormSpec, q: QuestionSpec, **extra) -> Field:
+    return Field(
+        name=extra.pop("name", q.id), question=q.id, type=q.type, required=q.required,
+        label=extra.pop("label", dict(q.label)), hint=dict(q.hint),
+        choices=_choices(spec, q.choices), list_name=q.choices, minimum=q.min, maximum=q.max, **extra,
+    )
+
+
+def competence_fields(spec: FormSpec, course: Course) -> list[Field]:
+    block = spec.competences
+    return [
+        Field(
+            name=f"c_{o.id}", question=f"c_{o.id}", type=block.type, required=block.required,
+            label=_fill(dict(block.label), outcome=_lower_first(o.text)), hint=dict(block.hint),
+            choices=_choices(spec, block.choices), list_name=block.choices,
+        )
+        for o in course.config.outcomes
+    ]
+
+
+def day_choice_label(language: str, number: int, title: str) -> str:
+    return f"Day {number}: {title}" if language == "en" else f"{number}: {title}"
+
+
+def session_fields(spec: FormSpec, course: Course) -> list[Field]:
+    """The ``day`` question, then per rated session of each day its block of questions."""
+    block = spec.sessions
+    days = [d for d in course.days if any(s.rated for s in d.sessions)]
+    day = Field(
+        name=DAY_FIELD, question=DAY_FIELD, type="select_one", required=True, label=dict(block.day_label),
+        choices=tuple(
+            Choice(str(d.number), {code: day_choice_label(code, d.number, d.title) for code in spec.title})
+            for d in days
+        ),
+        list_name="days",
+    )
+    fields = [day]
+    for d in days:
+        for session in (s for s in d.sessions if s.rated):
+            for q in block.questions:
+                fields.append(_field(
+                    spec, q, name=field_name(session.id, q.id), session=session.id, day=d.number,
+                    label=_fill(dict(q.label), session=session.title),
+                ))
+    return fields
+
+
+def resolve(spec: FormSpec, course: Course, source: str = "") -> Form:
+    if spec.competences and not course.config.outcomes:
+        raise FormError([Finding(source, None, "competences: course.yml lists no outcomes to rate")])
+    fields = []
+    if spec.competences:
+        fields += competence_fields(spec, course)
+    if spec.sessions:
+        fields += session_fields(spec, course)
+    fields += [_field(spec, q) for q in spec.questions]
+    return Form(spec.id, spec.version, dict(spec.title), spec.languages, tuple(fields), source)
+
+
+def form_paths(root: Path) -> list[Path]:
+    return sorted((root / FORMS_DIR).glob("*.yml"))
+
+
+def load_forms(course: Course) -> dict[str, Form]:
+    """Every form of the course, by id; a :class:`FormError` lists the problems of all files."""
+    forms, findings = {}, []
+    for path in form_paths(course.root):
+        rel = path.relative_to(course.root).as_posix()
+        try:
+            forms[path.stem] = resolve(load_spec(path, rel), course, rel)
+        except FormError as exc:
+            findings += exc.findings
+    if findings:
+        raise FormError(findings)
+    return forms
+
+
+def load_form(course: Course, form_id: str) -> Form:
+    path = course.root / FORMS_DIR / f"{form_id}.yml"
+    if not path.is_file():
+        known = ", ".join(p.stem for p in form_paths(course.root)) or "none"
+        raise FormError([Finding(f"{FORMS_DIR}/{form_id}.yml", None, f"no such form (forms: {known})")])
+    rel = path.relative_to(course.root).as_posix()
+    return resolve(load_spec(path, rel), course, rel)
