@@ -7,6 +7,9 @@ import nbformat
 import pytest
 
 from trainingkit.build import build
+from trainingkit.course import load_course
+from trainingkit.execute import has_code
+from trainingkit.toc import page_file
 
 from conftest import REPO
 from coursefactory import code, edit_notebook, markdown
@@ -121,9 +124,44 @@ def test_both_editions_show_the_programme_and_session_clock_times(built):
 
 def test_notebooks_run_once_for_both_editions_and_not_again_when_only_text_changes(built):
     root, first, cache = built
-    assert first.executed == 1  # only the planted session has code; one run serves both editions
+    pages = [page_file(root, d) for d in load_course(root).toc.docnames]
+    with_code = [p for p in pages if p.suffix == ".ipynb" and has_code(nbformat.read(p, as_version=4))]
+    assert first.executed == len(with_code)  # once each, although two editions were built
     session = next(root.glob("modules/day1/d1-s2-*.ipynb"))
     edit_notebook(session, lambda nb: nb.cells.append(markdown("A new paragraph for trainees.")))
     again = build(root, cache_dir=cache)
     assert again.executed == 0
     assert "A new paragraph for trainees." in (root / "_build/participant/html/modules/day1/d1-s2-migration-in-the-mekong.html").read_text()
+
+
+def test_the_trainer_report_and_session_boxes_agree_with_the_summary_json(built):
+    from trainingkit.evaluation.book import sample_summary, sessions_to_revise
+
+    root, _, _ = built
+    course = load_course(root)
+    summary = sample_summary(course)  # a copied course has no store: the book shows the sample
+    html = root / "_build/trainer/html"
+    for session in course.sessions:
+        useful = summary["sessions"].get(session.id, {}).get("useful")
+        page = (html / f"{session.docname}.html").read_text()
+        if useful is None:
+            assert "Pilot feedback" not in page
+            continue
+        box = re.search(r'<div class="pilot-feedback trainer-notes admonition">(.*?)</div>\s*</div>', page, re.S).group(1)
+        assert f"mean <strong>{useful['mean']}</strong> of 5 from <strong>n = {useful['n']}</strong>" in box
+        assert f"{useful['top2_pct']} % rated it 4 or 5" in box
+    report = (html / "book/evaluation.html").read_text()
+    assert "Synthetic data" in report
+    assert f"Net Promoter Score <strong>{summary['nps']['score']}</strong> (n = {summary['nps']['n']})" in report
+    for row in sessions_to_revise(summary, course):
+        assert f'{row["session"]} {row["title"]}</a>' in report
+    rate = summary["response_rates"]["pre"]
+    assert f"<td>pre</td><td></td><td>{rate['responded']}</td><td>{rate['expected']}</td><td>{rate['rate']} %</td>" in report
+
+
+def test_the_participant_edition_has_no_feedback(built):
+    root, _, _ = built
+    html = root / "_build/participant/html"
+    assert not (html / "book/evaluation.html").exists()
+    pages = [p.read_text() for p in html.rglob("*.html")]
+    assert not any("Pilot feedback" in p or "pilot-feedback" in p for p in pages)

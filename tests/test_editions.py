@@ -143,4 +143,5 @@ def test_a_participant_notebook_with_a_trainer_cell_is_refused_with_its_place():
 def test_front_matter_is_replaced_by_the_header():
     nb = notebook(markdown("---\nid: d1-s1\n---\n\n## In this session\n\nText."))
     out = replace_front_matter("# Title\n\n**Day 1**\n")(nb)
-    assert texts(out) == ["# Title\n\n**Day 1**\n\n## In this session\n\nText."]
+    assert texts(out) == ["# Title\n\n**Day 1**\n\n## In this session\n\nText.\n"]
+    assert texts(replace_front_matter("")(nb)) == ["## In this session\n\nText.\n"]

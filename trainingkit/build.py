@@ -9,6 +9,8 @@ the pages that really changed.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -22,6 +24,7 @@ import yaml
 from .course import PAGE_DIRS, SESSION_DIR, EXERCISE_DIR, Course, load_course
 from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_edition, steps_for
 from .errors import TrainingkitError
+from .evaluation.book import ENV_SUMMARY, book_summary, pilot_feedback_steps
 from .execute import executed_notebooks
 from .pages import exercise_header, expand_programme, session_header
 from .schedule import session_slots
@@ -40,28 +43,35 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build(root: Path, editions=EDITIONS, jobs: int = 2, extra_digest: str = "", transforms=None,
-          cache_dir: Path | None = None) -> BuildReport:
+def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None = None) -> BuildReport:
     """Build ``editions`` of the course at ``root``; returns where each site is.
 
-    ``transforms`` maps an edition to extra notebook steps (``fn(course, docname) -> step|None``);
-    ``cache_dir`` holds executed notebooks (default ``_build/.execution``; it is content-addressed,
-    so courses may share one).
+    ``cache_dir`` holds executed notebooks (default ``_build/.execution``; it is
+    content-addressed, so courses may share one).
     """
     report = BuildReport()
     started = time.perf_counter()
     course = load_course(root)
+    # The feedback the trainer edition shows, computed once: the report notebook reads this
+    # file and the session boxes come from the same dict, so the two always agree.
+    summary = book_summary(course)
+    summary_json = json.dumps(summary, sort_keys=True, ensure_ascii=False)
+    summary_file = root / BUILD_DIR / "evaluation-summary.json"
+    summary_file.parent.mkdir(parents=True, exist_ok=True)
+    summary_file.write_text(summary_json, encoding="utf-8")
     notebooks = [p for d in course.toc.docnames if (p := page_file(root, d)) and p.suffix == ".ipynb"]
     executed, report.executed = executed_notebooks(
-        root, notebooks, cache_dir or root / BUILD_DIR / ".execution", jobs, extra_digest
+        root, notebooks, cache_dir or root / BUILD_DIR / ".execution", jobs,
+        extra_digest=hashlib.sha256(summary_json.encode()).hexdigest(), env={ENV_SUMMARY: str(summary_file)},
     )
+    transforms = {"trainer": (pilot_feedback_steps(summary),)}
     report.seconds["execute"] = time.perf_counter() - started
 
     started = time.perf_counter()
     staged = {}
     for edition in editions:
         src = root / BUILD_DIR / edition / "src"
-        sync_tree(src, stage(course, edition, executed, (transforms or {}).get(edition, ())))
+        sync_tree(src, stage(course, edition, executed, transforms.get(edition, ())))
         staged[edition] = src
     report.seconds["stage"] = time.perf_counter() - started
 
@@ -95,7 +105,7 @@ def stage(course: Course, edition: str, executed: dict, extra_steps=()) -> dict[
         if path.suffix == ".md":
             files[rel] = expand_programme(path.read_text(encoding="utf-8"), course, docname).encode()
             continue
-        header = None
+        header = ""  # a front page's front matter is trainingkit's, not the reader's: drop it
         if docname in sessions:
             header = session_header(course, sessions[docname], slots[sessions[docname].id], edition)
         elif docname in exercises:

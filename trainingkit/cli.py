@@ -194,7 +194,7 @@ def _store(db):
 
 @main.group()
 def feedback():
-    """The feedback store: roster and imports.
+    """The feedback store: roster, imports, summary, export and a synthetic pilot.
 
     Example: trainingkit feedback import kobo-export.csv
     """
@@ -228,6 +228,81 @@ def feedback_import(file, form_id, db):
     from .feedback.imports import import_file
 
     click.echo(import_file(_store(db), file, form_id))
+
+
+COHORT_OPTION = click.option("--cohort", help="the cohort to report (default: course.yml's; a simulated pilot is '<cohort>-synthetic')")
+
+
+def _summary(db, cohort, min_cell):
+    from .course import load_course
+    from .evaluation.source import store_summary
+    from .feedback import default_url
+
+    course = load_course(_course_root())
+    summary = store_summary(course, db or default_url(course.root), cohort, min_cell)
+    if summary is None:
+        raise TrainingkitError(
+            f"no feedback for cohort '{cohort or course.config.cohort}' in {db or default_url(course.root)}: "
+            "import some (trainingkit feedback import), or try a synthetic pilot (trainingkit feedback simulate)"
+        )
+    return course, summary
+
+
+@feedback.command("summary")
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("--min-cell", type=int, help="hide groups with fewer respondents (default: course.yml's min_cell; never below 3)")
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def feedback_summary(fmt, min_cell, cohort, db):
+    """The evaluation summary: sessions, pre/post, NPS, response rates, breakdowns, end, follow-up.
+
+    Example: trainingkit feedback summary --format md --min-cell 5
+    """
+    import json
+
+    from .evaluation.render import as_markdown
+
+    course, summary = _summary(db, cohort, min_cell)
+    click.echo(json.dumps(summary, indent=2, ensure_ascii=False) if fmt == "json" else as_markdown(summary, course))
+
+
+@feedback.command("export")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.csv or FILE.xlsx")
+@click.option("--min-cell", type=int, help="as for summary")
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def feedback_export(output, min_cell, cohort, db):
+    """Export the answers (tidy, open text masked) and the summary tables, safe to open in a spreadsheet.
+
+    Example: trainingkit feedback export -o pilot-2016.xlsx
+    """
+    from .evaluation.export import export, masked_answers
+    from .evaluation.tables import summary_tables
+    from .evaluation.tallies import TEXT_QUESTIONS
+
+    course, summary = _summary(db, cohort, min_cell)
+    answers = _store(db).answers(cohort=summary["cohort"])
+    answers["submitted_at"] = answers["submitted_at"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    for path in export(output, masked_answers(answers, TEXT_QUESTIONS), summary_tables(summary, course)):
+        click.echo(path)
+
+
+@feedback.command("simulate")
+@click.option("--participants", type=int, default=17, show_default=True)
+@click.option("--seed", type=int, default=2016, show_default=True)
+@click.option("--sample", is_flag=True, help="write the sample in datasets/ instead of the store")
+@DB_OPTION
+@friendly
+def feedback_simulate(participants, seed, sample, db):
+    """Make a SYNTHETIC pilot (roster and all five forms) in the store, as cohort '<cohort>-synthetic'.
+
+    Example: trainingkit feedback simulate --participants 17 --seed 7
+    """
+    from .evaluation.simulate import simulate_into
+
+    click.echo(simulate_into(_course_root(), participants, seed, None if sample else _store(db)))
 
 
 if __name__ == "__main__":

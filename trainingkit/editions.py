@@ -195,7 +195,7 @@ def replace_front_matter(header: str) -> Step:
             raw, body = split_front_matter(source(cell))
             if raw is not None:
                 cell = copy.deepcopy(cell)
-                cell.source = header.rstrip() + ("\n\n" + body if body.strip() else "\n")
+                cell.source = "\n\n".join(part for part in (header.strip(), body.strip()) if part) + "\n"
                 cells[index] = cell
             break
         return _with_cells(nb, cells)

@@ -65,7 +65,7 @@ def merge_outputs(nb: NotebookNode, executed: NotebookNode) -> NotebookNode:
     return out
 
 
-def run_notebook(nb: NotebookNode, path: Path, root: Path) -> NotebookNode:
+def run_notebook(nb: NotebookNode, path: Path, root: Path, env: dict | None = None) -> NotebookNode:
     """Run ``nb`` top to bottom in a fresh kernel, in its own folder, as a trainee would."""
     nb = copy.deepcopy(nb)
     client = NotebookClient(
@@ -74,11 +74,13 @@ def run_notebook(nb: NotebookNode, path: Path, root: Path) -> NotebookNode:
         kernel_name=nb.metadata.get("kernelspec", {}).get("name", "python3"),
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
+        # the kernel's own log (e.g. "running over TCP without encryption" on loopback) is noise here
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     # A build must never show someone's own saved answers: give the kernel an empty work folder.
     with tempfile.TemporaryDirectory(prefix="trainingkit-build-work-") as work:
-        env = {**os.environ, "TRAININGKIT_WORK_DIR": work}
-        return _execute(client, nb, env, path, root)
+        kernel_env = {**os.environ, **(env or {}), "TRAININGKIT_WORK_DIR": work}
+        return _execute(client, nb, kernel_env, path, root)
 
 
 def _execute(client: NotebookClient, nb: NotebookNode, env: dict, path: Path, root: Path) -> NotebookNode:
@@ -95,8 +97,12 @@ def _execute(client: NotebookClient, nb: NotebookNode, env: dict, path: Path, ro
     return nb
 
 
-def executed_notebooks(root: Path, paths: list[Path], cache_dir: Path, jobs: int = 2, extra_digest: str = ""):
+def executed_notebooks(root: Path, paths: list[Path], cache_dir: Path, jobs: int = 2, extra_digest: str = "",
+                       env: dict | None = None):
     """Each notebook in ``paths`` with outputs: from the cache, or run now and cached.
+
+    ``env`` adds variables to the kernels' environment; anything it makes them read must be
+    reflected in ``extra_digest``.
 
     Returns ``(notebooks by path, number run now)``.
     """
@@ -117,7 +123,7 @@ def executed_notebooks(root: Path, paths: list[Path], cache_dir: Path, jobs: int
 
     def run(item):
         path, nb, cached = item
-        done = run_notebook(nb, path, root)
+        done = run_notebook(nb, path, root, env)
         tmp = cached.with_suffix(".tmp")
         nbformat.write(done, tmp)
         tmp.replace(cached)  # atomic: a half-written cache entry is never read

@@ -32,8 +32,8 @@ def _table(frame: pd.DataFrame, columns: list[str]) -> str:
 
 
 def banner(summary: dict) -> str:
-    if summary["data"] == "synthetic sample":
-        return "**SYNTHETIC DATA.** This summary shows the synthetic sample, not real trainees' feedback."
+    if summary["data"] == "synthetic":
+        return f"**SYNTHETIC DATA** (cohort `{escape_md(summary['cohort'])}`): made up to show how the evaluation works, not real trainees' feedback."
     return f"Feedback from the store, cohort `{escape_md(summary['cohort'])}`."
 
 

@@ -10,6 +10,8 @@ two trainees leave after day 3, and comments are a mix of praise and criticism.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -20,7 +22,7 @@ from .tallies import TIDY
 COUNTRIES = ("Cambodia", "Myanmar", "Thailand", "Vietnam")
 ORG_TYPES = ("NGO", "NGO", "NGO", "trade union", "community organisation", "research institute")
 FIRST_DAY = dt.date(2016, 6, 4)
-PACE = ("too_slow", "right", "right", "right", "too_fast")
+PACE = ("too_slow", "about_right", "about_right", "about_right", "too_fast")  # the daily form's choice names
 ACTIONS = ("afml", "acsc_apf", "submission", "officials", "media", "evidence", "training", "network")
 
 SESSION_COMMENTS_GOOD = (
@@ -60,8 +62,14 @@ FOLLOWUP_DETAIL = (
 )
 
 
-def simulate(course: Course, participants: int = 17, seed: int = 2016) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(roster, tidy answers) of a synthetic pilot; the same seed gives the same data."""
+def simulate(course: Course, forms: dict, participants: int = 17, seed: int = 2016) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(roster, tidy answers) of a synthetic pilot; the same seed gives the same data.
+
+    Every response is valid for its form in ``forms`` (id → ``trainingkit.forms.model.Form``):
+    required questions are always answered, optional ones now and then. Questions the
+    evaluation reads are modelled (a trainee's skill, each session's quality); any other
+    question gets a plausible answer of its type.
+    """
     rng = np.random.default_rng(seed)
     codes = [f"P{i:02d}" for i in range(1, participants + 1)]
     roster = pd.DataFrame(
@@ -74,62 +82,106 @@ def simulate(course: Course, participants: int = 17, seed: int = 2016) -> tuple[
     )
     leavers = set(rng.choice(codes, size=min(2, participants), replace=False))
     skill = dict(zip(codes, rng.normal(0, 0.6, participants)))
-    rated = [s for s in course.sessions if s.rated]
-    quality = {s.id: float(np.clip(rng.normal(4.0, 0.45), 2.8, 4.7)) for s in rated}
-    outcomes = [f"c_{o.id}" for o in course.config.outcomes]
+    quality = {s.id: float(np.clip(rng.normal(4.0, 0.45), 2.8, 4.7)) for s in course.sessions}
     rows: list[tuple] = []
     counter = iter(range(1, 10**6))
 
-    def respond(form, who, when, answers):
-        rid = f"sim-{next(counter):05d}"
-        for session, question, value in answers:
-            if rng.random() < 0.04 and question not in ("day", "round"):
-                continue  # a skipped question
-            rows.append((rid, form, who, when.isoformat(timespec="minutes"), session, question, str(value)))
+    def pick(pool):
+        return pool[rng.integers(0, len(pool))]
 
     def likert(mean):
         return int(np.clip(round(rng.normal(mean, 0.8)), 1, 5))
 
+    def generic(field):
+        if field.type in ("likert", "select_one"):
+            return pick(field.choice_names)
+        if field.type == "select_multiple":
+            return " ".join(sorted(set(rng.choice(field.choice_names, size=int(rng.integers(1, 3))))))
+        if field.type == "rating":
+            return int(rng.integers(5, 11))
+        if field.type == "integer":
+            return int(rng.integers(field.minimum or 0, (field.maximum or 10) + 1))
+        return pick(DAY_COMMENTS)
+
+    def respond(form_id, who, when, modelled, day=None, optional_rate=0.35):
+        form = forms[form_id]
+        rid = f"sim{seed}-{next(counter):05d}"
+        for field in form.fields_for(day):
+            if not field.required and rng.random() > optional_rate:
+                continue  # an optional question left blank
+            value = modelled(field) if modelled else None
+            value = generic(field) if value is None else value
+            if value == "" and not field.required:
+                continue
+            rows.append((rid, form_id, who, when.isoformat(timespec="minutes"), field.session or "", field.question, str(value)))
+
     last_day = max((d.number for d in course.days), default=5)
     for who in codes:
         leaves = who in leavers
+        pre = {f"c_{o.id}": likert(2.4 + skill[who]) for o in course.config.outcomes}
         day1 = dt.datetime.combine(FIRST_DAY, dt.time(9, 40))
-        pre = {c: likert(2.4 + skill[who]) for c in outcomes}
-        respond("pre", who, day1, [("", c, v) for c, v in pre.items()])
+        respond("pre", who, day1, lambda f: pre.get(f.question))
         for day in course.days:
-            sessions = [s for s in day.sessions if s.rated]
-            if day.number == last_day or not sessions or (leaves and day.number > 3) or rng.random() < 0.08:
+            if day.number == last_day or not any(s.rated for s in day.sessions):
                 continue
+            if (leaves and day.number > 3) or rng.random() < 0.08:
+                continue  # left the course, or did not send the form that day
             when = dt.datetime.combine(FIRST_DAY + dt.timedelta(days=day.number - 1), dt.time(16, 45))
-            answers = [("", "day", day.number), ("", "pace", PACE[rng.integers(0, len(PACE))])]
-            for s in sessions:
-                score = likert(quality[s.id] + skill[who] / 2)
-                answers.append((s.id, "useful", score))
-                if rng.random() < 0.25:
-                    pool = SESSION_COMMENTS_GOOD if score >= 4 else SESSION_COMMENTS_BAD
-                    answers.append((s.id, "comment", pool[rng.integers(0, len(pool))]))
-            if rng.random() < 0.3:
-                answers.append(("", "day_comment", DAY_COMMENTS[rng.integers(0, len(DAY_COMMENTS))]))
-            respond("daily", who, when, answers)
+            scores = {}
+
+            def daily(field, day=day, scores=scores):
+                if field.question == "day":
+                    return day.number
+                if field.question == "useful":
+                    scores[field.session] = likert(quality[field.session] + skill[who] / 2)
+                    return scores[field.session]
+                if field.question == "comment":
+                    good = scores.get(field.session, 4) >= 4
+                    return pick(SESSION_COMMENTS_GOOD if good else SESSION_COMMENTS_BAD)
+                if field.question == "pace":
+                    return pick(PACE)
+                return None
+
+            respond("daily", who, when, daily, day=day.number, optional_rate=0.25)
         if leaves:
             continue
         last = dt.datetime.combine(FIRST_DAY + dt.timedelta(days=last_day - 1), dt.time(16, 20))
-        respond("post", who, last, [("", c, int(np.clip(v + rng.integers(0, 3), 1, 5))) for c, v in pre.items()])
-        overall = likert(4.1 + skill[who] / 2)
-        respond("end", who, last, [
-            ("", "overall", overall),
-            ("", "recommend", int(np.clip(round(rng.normal(8.2 + skill[who], 1.4)), 0, 10))),
-            ("", "most_useful", MOST_USEFUL[rng.integers(0, len(MOST_USEFUL))]),
-            ("", "change_one_thing", CHANGE_ONE[rng.integers(0, len(CHANGE_ONE))]),
-        ])
+        respond("post", who, last, lambda f: int(np.clip(pre[f.question] + rng.integers(0, 3), 1, 5)) if f.question in pre else None)
+        end = {"overall": likert(4.1 + skill[who] / 2),
+               "recommend": int(np.clip(round(rng.normal(8.2 + skill[who], 1.4)), 0, 10)),
+               "most_useful": pick(MOST_USEFUL), "change_one_thing": pick(CHANGE_ONE)}
+        respond("end", who, last, lambda f: end.get(f.question), optional_rate=0.7)
         for months, round_id, p_answer, p_engaged in ((1, "m1", 0.9, 0.8), (3, "m3", 0.75, 0.65), (6, "m6", 0.6, 0.55)):
             if rng.random() > p_answer:
                 continue
             engaged = rng.random() < p_engaged
-            taken = sorted(set(rng.choice(ACTIONS, size=int(rng.integers(1, 4)), replace=False))) if engaged else []
-            answers = [("", "round", round_id), ("", "engaged", "yes" if engaged else "no"), ("", "actions", " ".join(taken))]
-            if engaged and rng.random() < 0.5:
-                answers.append(("", "actions_detail", FOLLOWUP_DETAIL[rng.integers(0, len(FOLLOWUP_DETAIL))]))
-            respond("followup", who, last + dt.timedelta(days=30 * months), answers)
-    answers = pd.DataFrame(rows, columns=TIDY)
-    return roster, answers[answers["value"] != ""].reset_index(drop=True)
+            taken = " ".join(sorted(set(rng.choice(ACTIONS, size=int(rng.integers(1, 4)), replace=False)))) if engaged else ""
+            follow = {"round": round_id, "engaged": "yes" if engaged else "no", "actions": taken,
+                      "actions_detail": pick(FOLLOWUP_DETAIL) if engaged else ""}
+            respond("followup", who, last + dt.timedelta(days=30 * months), lambda f: follow.get(f.question),
+                    optional_rate=0.8 if engaged else 0.2)
+    return roster, pd.DataFrame(rows, columns=TIDY)
+
+
+def simulate_into(root, participants: int = 17, seed: int = 2016, store=None) -> str:
+    """Write a synthetic pilot into ``store`` (cohort "<cohort>-synthetic"), or, without a store,
+    as the sample files in ``datasets/``; returns what was done, for the user."""
+    from ..course import load_course
+    from ..feedback.imports import import_file
+    from ..forms.resolve import load_forms
+    from .book import SAMPLE_ANSWERS, SAMPLE_ROSTER
+    from .source import synthetic_cohort
+
+    course = load_course(root)
+    roster, answers = simulate(course, load_forms(course), participants, seed)
+    if store is None:
+        roster.to_csv(course.root / SAMPLE_ROSTER, index=False)
+        answers.to_csv(course.root / SAMPLE_ANSWERS, index=False)
+        return f"SYNTHETIC sample written: {SAMPLE_ROSTER} ({len(roster)} participants), {SAMPLE_ANSWERS} ({len(answers)} answers)"
+    cohort = synthetic_cohort(course.config.cohort)
+    store.set_roster([{**r, "member": r["member"] == "yes"} for r in roster.to_dict("records")], cohort=cohort)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic-pilot.csv"
+        answers.assign(cohort=cohort).to_csv(path, index=False)
+        result = import_file(store, path)
+    return f"SYNTHETIC pilot, cohort '{cohort}': {result}\nSummary: trainingkit feedback summary --cohort {cohort}"

@@ -126,7 +126,7 @@ def summarise(t: Tallies, course: Course, *, expected: int | None, min_cell: int
     check_min_cell(min_cell)
     recommend = t.scale_counts[(t.scale_counts["form_id"] == "end") & (t.scale_counts["question"] == "recommend")]
     return {
-        "data": "synthetic sample" if synthetic else "feedback store",
+        "data": "synthetic" if synthetic else "real",  # synthetic: the sample or a simulated pilot
         "cohort": course.config.cohort,
         "min_cell": min_cell,
         "sessions": session_stats(t.scale_counts, course),

@@ -1,0 +1,90 @@
+"""The summary computed in the store (SQL tallies) equals the one computed with pandas, on
+SQLite and PostgreSQL; the CLI simulates, summarises and exports; the sample is current."""
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from test_store import pg_server, pg_url, url  # noqa: F401  the store's SQLite/PostgreSQL fixtures
+from trainingkit.cli import main
+from trainingkit.course import load_course
+from trainingkit.evaluation.book import SAMPLE_ANSWERS, SAMPLE_ROSTER, sample_summary
+from trainingkit.evaluation.simulate import simulate, simulate_into
+from trainingkit.evaluation.source import store_summary
+from trainingkit.evaluation.summary import summarise
+from trainingkit.evaluation.tallies import tallies_from_answers
+from trainingkit.feedback import FeedbackStore
+from trainingkit.forms import load_forms
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course(REPO)
+
+
+def test_the_sample_in_datasets_is_what_simulate_makes_today(course):
+    roster, answers = simulate(course, load_forms(course), 17, 2016)
+    stored = pd.read_csv(REPO / SAMPLE_ANSWERS, dtype=str, keep_default_na=False)
+    assert stored.equals(answers.astype(str)), "the course changed: run `trainingkit feedback simulate --sample`"
+    assert pd.read_csv(REPO / SAMPLE_ROSTER, dtype=str).equals(roster.astype(str))
+
+
+def test_the_sample_has_17_trainees_from_four_countries_and_late_leavers(course):
+    roster, answers = simulate(course, load_forms(course), 17, 2016)
+    assert len(roster) == 17 and roster["country"].nunique() == 4
+    finished = set(answers.loc[answers["form_id"] == "end", "participant"])
+    assert len(set(roster["participant"]) - finished) == 2
+
+
+def test_summary_from_the_store_equals_summary_from_pandas(url, course):  # noqa: F811
+    store = FeedbackStore(url, root=REPO)
+    simulate_into(REPO, 17, 2016, store)
+    cohort = course.config.cohort + "-synthetic"
+    from_store = store_summary(course, url, cohort)
+    answers = store.answers(cohort=cohort)
+    answers["submitted_at"] = answers["submitted_at"].dt.strftime("%Y-%m-%dT%H:%M")
+    roster = store.roster(cohort=cohort).assign(member=lambda r: r["member"].map({True: "yes", False: "no"}))
+    from_pandas = summarise(tallies_from_answers(answers, roster), course, expected=17, min_cell=5, synthetic=True)
+    from_pandas["cohort"] = cohort
+    assert from_store == from_pandas
+    assert from_store["data"] == "synthetic" and from_store["response_rates"]["pre"] == {"responded": 17, "expected": 17, "rate": 100.0}
+    store.close()
+
+
+def test_reading_a_store_that_does_not_exist_creates_nothing(tmp_path, course):
+    url = f"sqlite:///{tmp_path / 'var/feedback.sqlite'}"
+    assert store_summary(course, url) is None
+    assert not (tmp_path / "var").exists()
+
+
+def test_the_sample_summary_is_labelled_synthetic(course):
+    summary = sample_summary(course)
+    assert (summary["data"], summary["cohort"], summary["min_cell"]) == ("synthetic", "pilot-2016-synthetic", 5)
+
+
+def cli(*args, db):
+    return CliRunner().invoke(main, list(args), env={"TRAININGKIT_ROOT": str(REPO), "TRAININGKIT_DB": db})
+
+
+def test_simulate_summary_and_export_from_the_command_line(tmp_path):
+    db = f"sqlite:///{tmp_path / 'feedback.sqlite'}"
+    made = cli("feedback", "simulate", "--seed", "7", db=db)
+    assert made.exit_code == 0 and "SYNTHETIC pilot, cohort 'pilot-2016-synthetic'" in made.output
+    empty = cli("feedback", "summary", db=db)
+    assert empty.exit_code == 1 and "no feedback for cohort 'pilot-2016'" in empty.output
+    result = cli("feedback", "summary", "--cohort", "pilot-2016-synthetic", "--min-cell", "3", db=db)
+    summary = json.loads(result.output)
+    assert set(summary) >= {"sessions", "pre_post", "nps", "response_rates", "breakdowns", "min_cell", "end", "followup"}
+    assert summary["min_cell"] == 3
+    refused = cli("feedback", "summary", "--cohort", "pilot-2016-synthetic", "--min-cell", "2", db=db)
+    assert refused.exit_code == 1 and "--min-cell 2 is too small" in refused.output
+    md = cli("feedback", "summary", "--cohort", "pilot-2016-synthetic", "--format", "md", db=db).output
+    assert md.startswith("# Pilot evaluation summary\n\n**SYNTHETIC DATA**")
+    out = tmp_path / "pilot.xlsx"
+    assert cli("feedback", "export", "-o", str(out), "--cohort", "pilot-2016-synthetic", db=db).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    assert book["answers"].max_row > 500 and "sessions" in book.sheetnames
