@@ -165,3 +165,10 @@ def test_the_participant_edition_has_no_feedback(built):
     assert not (html / "book/evaluation.html").exists()
     pages = [p.read_text() for p in html.rglob("*.html")]
     assert not any("Pilot feedback" in p or "pilot-feedback" in p for p in pages)
+
+
+def test_outcomes_come_from_course_yml_wherever_a_page_lists_them(built):
+    root, _, _ = built
+    page = (root / "_build/participant/html/book/index.html").read_text()
+    for outcome in load_course(root).config.outcomes:
+        assert outcome.text.split(",")[0] in page

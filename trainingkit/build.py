@@ -26,7 +26,7 @@ from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_ed
 from .errors import TrainingkitError
 from .evaluation.book import ENV_SUMMARY, book_summary, pilot_feedback_steps
 from .execute import executed_notebooks
-from .pages import exercise_header, expand_programme, session_header
+from .pages import exercise_header, expand_blocks, expand_blocks_step, session_header
 from .schedule import session_slots
 from .toc import TOC_FILE, PAGE_SUFFIXES, page_file, without_pages
 
@@ -103,14 +103,14 @@ def stage(course: Course, edition: str, executed: dict, extra_steps=()) -> dict[
         path = page_file(root, docname)
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".md":
-            files[rel] = expand_programme(path.read_text(encoding="utf-8"), course, docname).encode()
+            files[rel] = expand_blocks(path.read_text(encoding="utf-8"), course, docname).encode()
             continue
         header = ""  # a front page's front matter is trainingkit's, not the reader's: drop it
         if docname in sessions:
             header = session_header(course, sessions[docname], slots[sessions[docname].id], edition)
         elif docname in exercises:
             header = exercise_header(course, exercises[docname])
-        steps = steps_for(edition, header)
+        steps = steps_for(edition, header) + (expand_blocks_step(course, docname),)
         steps += tuple(s for make in extra_steps if (s := make(course, docname)) is not None)
         nb = build_edition(executed[path], steps)
         if edition == PARTICIPANT:

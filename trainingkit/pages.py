@@ -2,13 +2,16 @@
 the programme. Pure functions returning MyST Markdown."""
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 
 from .course import Course, Exercise, Session
 from .schedule import Slot, as_markdown, programme
 
+# Blocks a page may hold for text that comes from the course data, so it is never retyped.
 PROGRAMME_BLOCK = re.compile(r"^```\{programme\}[^\n]*\n```[ \t]*$", flags=re.M)
+OUTCOMES_BLOCK = re.compile(r"^```\{outcomes\}[^\n]*\n```[ \t]*$", flags=re.M)
 
 
 def link(course: Course, from_docname: str, to_docname: str) -> str:
@@ -56,9 +59,31 @@ def exercise_header(course: Course, exercise: Exercise) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def expand_programme(text: str, course: Course, docname: str) -> str:
-    """Replace a ```{programme}``` block in a page with the computed programme tables."""
-    if not PROGRAMME_BLOCK.search(text):
-        return text
-    table = as_markdown(course, programme(course), lambda sid: link(course, docname, course.session(sid).docname))
-    return PROGRAMME_BLOCK.sub(lambda _: table.rstrip(), text)
+def expand_blocks(text: str, course: Course, docname: str) -> str:
+    """Replace ```{programme}``` with the computed programme tables and ```{outcomes}``` with
+    the numbered learning outcomes of ``course.yml``."""
+    if PROGRAMME_BLOCK.search(text):
+        table = as_markdown(course, programme(course), lambda sid: link(course, docname, course.session(sid).docname))
+        text = PROGRAMME_BLOCK.sub(lambda _: table.rstrip(), text)
+    if OUTCOMES_BLOCK.search(text):
+        items = "\n".join(f"{n}. {o.text.rstrip('.')}." for n, o in enumerate(course.config.outcomes, start=1))
+        text = OUTCOMES_BLOCK.sub(lambda _: items, text)
+    return text
+
+
+def expand_blocks_step(course: Course, docname: str):
+    """The same expansion as a notebook step, for every Markdown cell."""
+
+    def step(nb):
+        out = copy.copy(nb)
+        out.cells = []
+        for cell in nb.cells:
+            if cell.cell_type == "markdown" and "```{" in "".join(cell.source):
+                expanded = expand_blocks("".join(cell.source), course, docname)
+                if expanded != "".join(cell.source):
+                    cell = copy.deepcopy(cell)
+                    cell.source = expanded
+            out.cells.append(cell)
+        return out
+
+    return step
