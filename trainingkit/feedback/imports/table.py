@@ -43,13 +43,15 @@ def read_table(path: Path) -> Table:
     duplicates = sorted({h for h in header if header.count(h) > 1 and h})
     if duplicates:
         raise ImportFileError(f"{path}: line 1: column {', '.join(duplicates)} appears twice")
-    rows = []
+    rows, width = [], len(header)
     for line, values in records:
-        if not any(v.strip() for v in values):
+        if not "".join(values).strip():
             continue  # blank lines and empty spreadsheet rows
-        if len(values) > len(header) and any(v.strip() for v in values[len(header):]):
-            raise ImportFileError(f"{path}: line {line}: more values ({len(values)}) than columns ({len(header)})")
-        rows.append(Row(line, {h: (values[i] if i < len(values) else "") for i, h in enumerate(header) if h}))
+        if len(values) > width and "".join(values[width:]).strip():
+            raise ImportFileError(f"{path}: line {line}: more values ({len(values)}) than columns ({width})")
+        if len(values) != width:
+            values = (values + [""] * width)[:width]
+        rows.append(Row(line, dict(zip(header, values))))
     return Table(path, header, rows)
 
 
