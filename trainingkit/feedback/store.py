@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from ..forms.model import Form
 from . import schema
@@ -85,7 +86,10 @@ class FeedbackStore:
         self._cohort = cohort
         self.url = url or default_url(root)
         self.engine = make_engine(self.url)
-        schema.metadata.create_all(self.engine)
+        try:
+            schema.metadata.create_all(self.engine)
+        except DBAPIError:  # another process created the tables at the same moment
+            schema.metadata.create_all(self.engine)
 
     def _course(self):
         from ..course import load_course
