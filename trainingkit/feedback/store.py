@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from ..forms.model import Form
 from . import schema
 from .schema import answers as answers_table, participants, responses as responses_table
-from .submission import Submission, SubmissionError, prepare, utc_now
+from .submission import ANSWER_ROW, Submission, SubmissionError, prepare, utc_now
 
 DB_ENV = "TRAININGKIT_DB"
 DEFAULT_DB = "var/feedback.sqlite"  # under the course root; var/ is git-ignored
@@ -248,13 +248,12 @@ def _filtered(query, form_id, cohort):
     return query
 
 
-def _insert_answers(conn, rows: list[dict]) -> None:
+def _insert_answers(conn, rows: list[tuple]) -> None:
     """One driver-level executemany: building 100,000 parameter sets through SQLAlchemy's
     compiler costs seconds; the rows are already checked, so they go straight to the driver."""
-    columns = ("response_id", "session", "question", "value")
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {answers_table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-    conn.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in rows])
+    sql = f"INSERT INTO {answers_table.name} ({', '.join(ANSWER_ROW)}) VALUES ({', '.join([mark] * len(ANSWER_ROW))})"
+    conn.exec_driver_sql(sql, rows)
 
 
 def _chunks(items: list, size: int):

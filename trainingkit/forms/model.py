@@ -150,9 +150,9 @@ class Form:
     def _by_question(self) -> dict[tuple[str, str | None], Field]:
         return {(f.question, f.session): f for f in self.fields}
 
-    @property
-    def names(self) -> set[str]:
-        return set(self._by_name)
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(self._by_name)
 
     @property
     def has_days(self) -> bool:

@@ -11,14 +11,14 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ...errors import TrainingkitError
 
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     line: int  # the file line (or sheet row) the record starts on; the header is line 1
     values: dict[str, str]
 
@@ -66,16 +66,13 @@ def _csv_records(path: Path):
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip() for h in next(reader)]
-    records = []
-    while True:
-        line = reader.line_num + 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise ImportFileError(f"{path}: line {line}: {exc}") from None
-        records.append((line, values))
+    records, line = [], 2
+    try:
+        for values in reader:
+            records.append((line, values))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportFileError(f"{path}: line {line}: {exc}") from None
     return header, records
 
 
