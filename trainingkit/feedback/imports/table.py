@@ -60,7 +60,7 @@ def _csv_records(path: Path):
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFileError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as CSV UTF-8") from None
-    first = text.split("\n", 1)[0]
+    first = text[: text.find("\n")] if "\n" in text else text
     if not first.strip():
         raise ImportFileError(f"{path}: the first line must hold the column names")
     delimiter = ";" if first.count(";") > first.count(",") else ","
