@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test check bench lock clean
+.PHONY: book test check bench forms lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11")'
@@ -25,6 +25,9 @@ test: $(STAMP)  ## the whole test suite, including slow end-to-end checks
 
 check: $(STAMP)
 	$(BIN)/trainingkit check
+
+forms: $(STAMP)  ## serve the feedback forms to phones on the local network (Voilà; Ctrl+C stops)
+	$(BIN)/trainingkit forms serve
 
 bench: $(STAMP)  ## performance figures (never timed tests)
 	$(BIN)/python -m benchmarks

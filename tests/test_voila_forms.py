@@ -97,7 +97,7 @@ def test_end_form_submitted_on_a_phone_is_in_the_store_and_nothing_came_from_the
     assert (REPO / "feedback/end.ipynb").read_bytes() == before  # nothing typed is saved in the notebook
 
 
-def test_daily_form_asks_about_the_sessions_of_the_chosen_day(served, page):
+def test_daily_form_asks_about_the_sessions_of_the_chosen_day(served, page, tmp_path):
     base, url = served
     _open_form(page, base, "Daily feedback")
     assert page.locator(".tk-q-d2_s1_useful").count() == 0
@@ -109,6 +109,7 @@ def test_daily_form_asks_about_the_sessions_of_the_chosen_day(served, page):
     for session in ("d2_s1", "d2_s2", "d2_s3", "d2_s4"):
         page.locator(f".tk-q-{session}_useful").get_by_text("4 – Very useful").click()
     page.locator(".tk-q-pace").get_by_text("About right").click()
+    page.screenshot(path=str(tmp_path / "daily-form.png"))
     page.get_by_role("button", name="Submit").click()
     page.locator(".tk-receipt").wait_for(timeout=20_000)
 

@@ -14,6 +14,9 @@ from ..forms.model import Form, check_participant
 from .schema import NO_SESSION, SOURCES
 
 
+ANSWER_ROW = ("response_id", "session", "question", "value")
+
+
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
@@ -71,7 +74,8 @@ def _utc(value: dt.datetime | None) -> dt.datetime:
 
 
 def prepare(sub: Submission, forms: dict[str, Form], cohort: str, roster: set[str] | None):
-    """The ``responses`` row and ``answers`` rows for ``sub``, or :class:`SubmissionError`.
+    """The ``responses`` row (a dict) and the ``answers`` rows (tuples in the order of
+    :data:`ANSWER_ROW`) for ``sub``, or :class:`SubmissionError`.
 
     ``roster`` holds the cohort's participant codes; when it is not empty, a participant must
     be in it.
@@ -107,8 +111,6 @@ def prepare(sub: Submission, forms: dict[str, Form], cohort: str, roster: set[st
         "language": sub.language,
         "submitted_at": _utc(sub.submitted_at),
     }
-    rows = []
-    for name, value in values.items():
-        f = form.field(name)
-        rows.append({"response_id": response_id, "session": f.session or NO_SESSION, "question": f.question, "value": value})
+    fields = (form.field(name) for name in values)
+    rows = [(response_id, f.session or NO_SESSION, f.question, value) for f, value in zip(fields, values.values())]
     return response, rows

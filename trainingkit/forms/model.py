@@ -76,12 +76,16 @@ class Field:
         return str(number)
 
     def _parse_likert(self, raw) -> str:
+        if raw in self.choice_set:  # the usual case: "4"
+            return raw
         number = _whole_number(raw)
         if str(number) not in self.choice_names:
             raise ValueError(f"{number} is out of range (1–5)")
         return str(number)
 
     def _parse_select_one(self, raw) -> str:
+        if raw in self.choice_set:
+            return raw
         value = str(raw).strip()
         if value.endswith(".0") and value[:-2] in self.choice_names:  # spreadsheets turn 1 into 1.0
             value = value[:-2]
@@ -96,9 +100,13 @@ class Field:
             raise ValueError(f"'{' '.join(unknown)}' is not a choice (choices: {', '.join(self.choice_names)})")
         return " ".join(n for n in self.choice_names if n in picked)
 
-    @property
+    @cached_property
     def choice_names(self) -> list[str]:
         return [c.name for c in self.choices]
+
+    @cached_property
+    def choice_set(self) -> frozenset[str]:
+        return frozenset(self.choice_names)
 
 
 def _whole_number(raw) -> int:
@@ -142,9 +150,9 @@ class Form:
     def _by_question(self) -> dict[tuple[str, str | None], Field]:
         return {(f.question, f.session): f for f in self.fields}
 
-    @property
-    def names(self) -> set[str]:
-        return set(self._by_name)
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(self._by_name)
 
     @property
     def has_days(self) -> bool:
@@ -177,14 +185,18 @@ class Form:
             if value is not None:
                 values[name] = value
         day = int(values[DAY_FIELD]) if DAY_FIELD in values else None
-        for f in self.fields:
-            if f.name in problems:
-                continue
-            if f.day is not None and f.day != day and f.name in values:
-                problems[f.name] = f"is about day {f.day}, but the response is for day {day or 'none'}"
-            elif f.required and f.name not in values and (f.day is None or f.day == day):
+        for name in values:
+            f = self._by_name[name]
+            if f.day is not None and f.day != day:
+                problems[name] = f"is about day {f.day}, but the response is for day {day or 'none'}"
+        for f in self._required:
+            if f.name not in values and f.name not in problems and (f.day is None or f.day == day):
                 problems[f.name] = "required answer missing"
         return values, problems
+
+    @cached_property
+    def _required(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.required)
 
 
 def check_participant(code: str | None) -> str | None:

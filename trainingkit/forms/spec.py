@@ -88,29 +88,18 @@ class QuestionSpec(LabelledSpec):
         return self
 
 
-class GeneratedItem(_Strict):
-    """How each generated question looks; ``label`` may use ``{outcome}`` or ``{session}``."""
+class CompetenceSpec(LabelledSpec):
+    """One self-rating item ``c_<outcome id>`` per learning outcome in ``course.yml``; the label
+    may say ``{outcome}`` for the outcome's text."""
 
-    type: QuestionType
+    type: Literal["likert"]
     required: bool = False
-    choices: str | None = None
-    label: dict[Language, Text]
-    hint: dict[Language, Text] = {}
-
-
-class CompetenceSpec(GeneratedItem):
-    """One self-rating item ``c_<outcome id>`` per learning outcome in ``course.yml``."""
-
-    @model_validator(mode="after")
-    def _likert(self):
-        _known_languages(self.label)
-        if self.type != "likert" or not self.choices:
-            raise ValueError("competence items are likert questions with a choices list")
-        return self
+    choices: str
 
 
 class SessionBlockSpec(_Strict):
-    """Questions asked about every rated session of the day the trainee chooses."""
+    """Questions asked about every rated session of the day the trainee chooses; their labels
+    may say ``{session}`` for the session's title."""
 
     day_label: dict[Language, Text]
     questions: list[QuestionSpec] = Field(min_length=1)

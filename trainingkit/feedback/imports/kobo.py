@@ -22,4 +22,5 @@ def _response_id(row, form, cohort) -> str:
 
 
 LAYOUT = Layout(source="kobo", group_separator="/", id_column="_uuid", time_column="_submission_time",
-                system=SYSTEM, response_id=_response_id)
+                system=SYSTEM, response_id=_response_id,
+                hint=" (download the Kobo data with 'XML values and headers', not labels)")

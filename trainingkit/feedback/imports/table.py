@@ -11,14 +11,14 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ...errors import TrainingkitError
 
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     line: int  # the file line (or sheet row) the record starts on; the header is line 1
     values: dict[str, str]
 
@@ -43,13 +43,15 @@ def read_table(path: Path) -> Table:
     duplicates = sorted({h for h in header if header.count(h) > 1 and h})
     if duplicates:
         raise ImportFileError(f"{path}: line 1: column {', '.join(duplicates)} appears twice")
-    rows = []
+    rows, width = [], len(header)
     for line, values in records:
-        if not any(v.strip() for v in values):
+        if not "".join(values).strip():
             continue  # blank lines and empty spreadsheet rows
-        if len(values) > len(header) and any(v.strip() for v in values[len(header):]):
-            raise ImportFileError(f"{path}: line {line}: more values ({len(values)}) than columns ({len(header)})")
-        rows.append(Row(line, {h: (values[i] if i < len(values) else "") for i, h in enumerate(header) if h}))
+        if len(values) > width and "".join(values[width:]).strip():
+            raise ImportFileError(f"{path}: line {line}: more values ({len(values)}) than columns ({width})")
+        if len(values) != width:
+            values = (values + [""] * width)[:width]
+        rows.append(Row(line, dict(zip(header, values))))
     return Table(path, header, rows)
 
 
@@ -58,22 +60,19 @@ def _csv_records(path: Path):
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFileError(f"{path}: not UTF-8 text (byte {exc.start}); save the file as CSV UTF-8") from None
-    first = text.split("\n", 1)[0]
+    first = text[: text.find("\n")] if "\n" in text else text
     if not first.strip():
         raise ImportFileError(f"{path}: the first line must hold the column names")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip() for h in next(reader)]
-    records = []
-    while True:
-        line = reader.line_num + 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise ImportFileError(f"{path}: line {line}: {exc}") from None
-        records.append((line, values))
+    records, line = [], 2
+    try:
+        for values in reader:
+            records.append((line, values))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportFileError(f"{path}: line {line}: {exc}") from None
     return header, records
 
 

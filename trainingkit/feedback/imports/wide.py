@@ -27,6 +27,7 @@ class Layout:
     system: frozenset[str]  # the tool's own columns, compared after removing group prefixes
     response_id: Callable[[Row, Form, str], str]  # (row, form, cohort) → id
     version: Callable[[Row, Form], int] = lambda row, form: form.version
+    hint: str = ""  # said when no form fits the columns
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def choose_form(header: list[str], forms: dict[str, Form], layout: Layout, form_
         return fitting[0]
     if fitting:
         raise ValueError(f"the columns fit forms {', '.join(sorted(f.id for f in fitting))}: say which with --form")
-    raise ValueError("the columns fit no form: say which with --form to see the unknown columns")
+    raise ValueError(f"the columns fit no form: say which with --form to see the unknown columns{layout.hint}")
 
 
 def _fits(columns: list[Column], unknown: list[str]) -> bool:
