@@ -1,22 +1,28 @@
 """Tallies computed inside the feedback store, so a summary never loads every answer.
 
-The heavy work is one GROUP BY over the answers of the latest response per (participant, form,
-occasion), joined with the roster: counts per value and group. Everything else reads only a
-slice of the answers (pre/post pairs, choices, comments). The result is the same ``Tallies``
-that ``tallies.py`` computes with pandas; a test checks they agree.
+Two steps, in one connection:
+1. the responses that count — the latest per (participant, form, occasion), with their
+   occasion — go into a temporary table (one pass over the responses);
+2. ONE pass over their answers groups them by form, occasion, session, question, value and
+   roster group, keeping pre/post competence answers per participant and gathering open text
+   as JSON, so the 2 million answers of a large store are read once.
+The result is the same ``Tallies`` that ``tallies.py`` computes with pandas; a test checks that
+they agree on SQLite and PostgreSQL.
 """
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 from sqlalchemy import Engine, text
 
 from .tallies import CHOICE_QUESTIONS, ROSTER_ATTRIBUTES, SCALE_QUESTIONS, TEXT_QUESTIONS, Tallies
 
-_IN = lambda names: ", ".join(f"'{n}'" for n in sorted(names))  # fixed question ids, not user input
+_IN = lambda names: ", ".join(f"'{n}'" for n in sorted(names))  # noqa: E731  fixed ids, not user input
+KEPT_TABLE = "tk_kept"
 
-# Responses of one cohort with their occasion (the day of a daily form, the round of a follow-up),
-# keeping only the latest per participant, form and occasion; anonymous responses all count.
 KEPT = f"""
+CREATE TEMPORARY TABLE {KEPT_TABLE} AS
 WITH occ AS (
   SELECT r.response_id, r.form_id, COALESCE(r.participant, '') AS participant, r.submitted_at,
     CASE r.form_id
@@ -32,72 +38,86 @@ WITH occ AS (
   SELECT occ.*, ROW_NUMBER() OVER (
     PARTITION BY participant, form_id, occasion ORDER BY submitted_at DESC, response_id DESC) AS rn
   FROM occ
-), kept AS (
-  SELECT response_id, form_id, participant, occasion, submitted_at FROM ranked WHERE participant = '' OR rn = 1
 )
+SELECT response_id, form_id, participant, occasion, submitted_at FROM ranked WHERE participant = '' OR rn = 1
 """
 
-COUNTED = f"""
-SELECT k.form_id, k.occasion, a.session, a.question, a.value,
-       COALESCE(p.country, '') AS country, COALESCE(p.org_type, '') AS org_type,
-       CASE WHEN p.member IS NULL THEN '' WHEN p.member THEN 'yes' ELSE 'no' END AS member,
+_TEXT = f"a.question IN ({_IN(TEXT_QUESTIONS)})"
+_MEMBER = "CASE WHEN p.member IS NULL THEN '' WHEN p.member THEN 'yes' ELSE 'no' END"
+# Open text gathered per group as JSON [[submitted_at, response_id, text], …]; the dialects
+# name the functions differently.
+_GATHER = {
+    "sqlite": "json_group_array(json_array(k.submitted_at, k.response_id, a.value)) FILTER (WHERE {text})",
+    "postgresql": "json_agg(json_build_array(k.submitted_at, k.response_id, a.value)) FILTER (WHERE {text})",
+}
+ONE_PASS = """
+SELECT k.form_id, k.occasion, a.session, a.question,
+       CASE WHEN {text} THEN '' ELSE a.value END AS value,
+       CASE WHEN k.form_id IN ('pre', 'post') AND a.question LIKE 'c\\_%' ESCAPE '\\' THEN k.participant ELSE '' END AS who,
+       COALESCE(p.country, '') AS country, COALESCE(p.org_type, '') AS org_type, {member} AS member,
        CASE WHEN p.participant IS NULL THEN 0 ELSE 1 END AS on_roster,
-       count(*) AS n
-FROM kept k
+       count(*) AS n,
+       {gather} AS texts
+FROM {kept} k
 JOIN answers a ON a.response_id = k.response_id
 LEFT JOIN participants p ON p.cohort = :cohort AND p.participant = k.participant
-WHERE (a.question IN ({_IN(SCALE_QUESTIONS | CHOICE_QUESTIONS)}) OR a.question LIKE 'c\\_%' ESCAPE '\\')
-  AND a.value <> ''
-GROUP BY k.form_id, k.occasion, a.session, a.question, a.value, country, org_type, member, on_roster
+WHERE (a.question IN ({wanted}) OR a.question LIKE 'c\\_%' ESCAPE '\\') AND trim(a.value) <> ''
+GROUP BY k.form_id, k.occasion, a.session, a.question, 5, 6, 7, 8, 9, 10
 """
 
-PAIRED = """
-SELECT k.participant, k.form_id, a.question, a.value
-FROM kept k JOIN answers a ON a.response_id = k.response_id
-WHERE k.form_id IN ('pre', 'post') AND k.participant <> '' AND a.question LIKE 'c\\_%' ESCAPE '\\' AND a.value <> ''
-"""
-
-TEXTS = f"""
-SELECT k.form_id, k.occasion, a.session, a.question, a.value
-FROM kept k JOIN answers a ON a.response_id = k.response_id
-WHERE a.question IN ({_IN(TEXT_QUESTIONS)}) AND trim(a.value) <> ''
-ORDER BY k.submitted_at, k.response_id
-"""
-
-RESPONDENTS = """
+RESPONDENTS = f"""
 SELECT form_id, occasion,
        count(DISTINCT CASE WHEN participant <> '' THEN participant ELSE 'anon:' || response_id END) AS responded
-FROM kept GROUP BY form_id, occasion
+FROM {KEPT_TABLE} GROUP BY form_id, occasion
 """
 
-GROUP_RESPONDENTS = """
+GROUP_RESPONDENTS = f"""
 SELECT DISTINCT k.participant, COALESCE(p.country, '') AS country, COALESCE(p.org_type, '') AS org_type,
-       CASE WHEN p.member IS NULL THEN '' WHEN p.member THEN 'yes' ELSE 'no' END AS member
-FROM kept k JOIN participants p ON p.cohort = :cohort AND p.participant = k.participant
+       {_MEMBER} AS member
+FROM {KEPT_TABLE} k JOIN participants p ON p.cohort = :cohort AND p.participant = k.participant
 """
 
 
-def _query(engine: Engine, sql: str, cohort: str) -> pd.DataFrame:
-    with engine.connect() as conn:
-        result = conn.execute(text(KEPT + sql), {"cohort": cohort})
-        return pd.DataFrame(result.all(), columns=list(result.keys()))
+def _frame(conn, sql: str, cohort: str) -> pd.DataFrame:
+    result = conn.execute(text(sql), {"cohort": cohort})
+    # plain tuples: pandas inspects every SQLAlchemy Row object otherwise, which costs more than the query
+    return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
+
+
+def _one_pass_sql(dialect: str) -> str:
+    wanted = _IN(SCALE_QUESTIONS | CHOICE_QUESTIONS | TEXT_QUESTIONS)
+    return ONE_PASS.format(text=_TEXT, member=_MEMBER, gather=_GATHER[dialect].format(text=_TEXT),
+                           kept=KEPT_TABLE, wanted=wanted)
 
 
 def tallies_from_store(engine: Engine, cohort: str) -> Tallies:
-    counted = _query(engine, COUNTED, cohort)
-    is_scale = counted["question"].isin(SCALE_QUESTIONS) | counted["question"].str.startswith("c_")
-    scale = counted[is_scale].assign(value=lambda d: pd.to_numeric(d["value"], errors="coerce")).dropna(subset=["value"])
+    with engine.connect() as conn:
+        conn.execute(text(f"DROP TABLE IF EXISTS {KEPT_TABLE}"))
+        conn.execute(text(KEPT), {"cohort": cohort})
+        conn.execute(text(f"CREATE INDEX {KEPT_TABLE}_id ON {KEPT_TABLE} (response_id)"))
+        rows = _frame(conn, _one_pass_sql(engine.dialect.name), cohort)
+        respondents = _frame(conn, RESPONDENTS, cohort)
+        people = _frame(conn, GROUP_RESPONDENTS, cohort)
+        conn.execute(text(f"DROP TABLE {KEPT_TABLE}"))
+        conn.rollback()
+    return _tallies(rows, respondents, people)
+
+
+def _tallies(rows: pd.DataFrame, respondents: pd.DataFrame, people: pd.DataFrame) -> Tallies:
+    is_scale = rows["question"].isin(SCALE_QUESTIONS) | rows["question"].str.startswith("c_")
+    scale = rows[is_scale].assign(value=lambda d: pd.to_numeric(d["value"], errors="coerce")).dropna(subset=["value"])
     scale = scale.assign(value=scale["value"].astype(int))
     scale_counts = scale.groupby(["form_id", "occasion", "session", "question", "value"])["n"].sum().rename("count").reset_index()
 
-    chosen = counted[counted["question"].isin(CHOICE_QUESTIONS)]
+    paired = scale[(scale["who"] != "") & scale["question"].str.startswith("c_")]
+    paired = paired.rename(columns={"who": "participant"})[["participant", "form_id", "question", "value"]].reset_index(drop=True)
+
+    chosen = rows[rows["question"].isin(CHOICE_QUESTIONS)]
     exploded = chosen.assign(value=chosen["value"].str.split()).explode("value")
     choices = exploded.groupby(["form_id", "occasion", "question", "value"])["n"].sum().rename("count").reset_index()
     choice_respondents = chosen.groupby(["form_id", "occasion", "question"])["n"].sum().rename("respondents").reset_index()
 
-    paired = _query(engine, PAIRED, cohort)
-    paired = paired.assign(value=pd.to_numeric(paired["value"], errors="coerce")).dropna(subset=["value"])
-    paired = paired.assign(value=paired["value"].astype(int))
+    texts = _texts(rows[rows["question"].isin(TEXT_QUESTIONS)])
 
     on_roster = scale[(scale["on_roster"] == 1) & scale["question"].isin(SCALE_QUESTIONS)]
     scores = []
@@ -107,18 +127,18 @@ def tallies_from_store(engine: Engine, cohort: str) -> Tallies:
         scores.append(g.assign(attribute=attribute))
     group_scores = pd.concat(scores, ignore_index=True)[["attribute", "group", "question", "n", "total"]]
 
-    people = _query(engine, GROUP_RESPONDENTS, cohort)
     long = people.melt(id_vars="participant", value_vars=list(ROSTER_ATTRIBUTES), var_name="attribute", value_name="group")
     long["group"] = long["group"].replace("", "not given")
     group_respondents = long.groupby(["attribute", "group"])["participant"].nunique().rename("n").reset_index()
 
-    return Tallies(
-        scale_counts=scale_counts,
-        respondents=_query(engine, RESPONDENTS, cohort),
-        paired=paired[["participant", "form_id", "question", "value"]],
-        choices=choices,
-        choice_respondents=choice_respondents,
-        texts=_query(engine, TEXTS, cohort),
-        group_scores=group_scores,
-        group_respondents=group_respondents,
-    )
+    return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts, group_scores, group_respondents)
+
+
+def _texts(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per open-text answer, oldest first (then by response id), from the gathered JSON."""
+    out = []
+    for row in rows.itertuples(index=False):
+        gathered = row.texts if isinstance(row.texts, list) else json.loads(row.texts or "[]")
+        out += [(str(at), rid, row.form_id, row.occasion, row.session, row.question, value) for at, rid, value in gathered]
+    frame = pd.DataFrame(out, columns=["at", "rid", "form_id", "occasion", "session", "question", "value"])
+    return frame.sort_values(["at", "rid"], kind="stable").drop(columns=["at", "rid"]).reset_index(drop=True)
