@@ -73,6 +73,23 @@ class Action:
                    dt.date.fromisoformat(when) if when else None, data.get("indicator", ""))
 
 
+
+# A model plan for a trainee of the 2016 pilot (course ended 8 June 2016), shown to trainers.
+MODEL_COURSE_END = dt.date(2016, 6, 8)
+MODEL_PLAN = (
+    Action("afml", "Send a two-page submission on the recruitment fees migrant workers pay to Thailand's national "
+                   "preparatory workshop for the AFML", "The workshop's organisers in the labour ministry",
+           dt.date(2016, 9, 30), "1 submission sent, signed by at least 3 partner organisations"),
+    Action("training", "Run a half-day session on the ACMW and the AFML for staff of partner organisations",
+           "Staff of 5 partner organisations in Chiang Mai", dt.date(2016, 8, 31), "15 people trained; 10 feedback forms returned"),
+    Action("media", "Publish a short article on what the Cebu Declaration asks of Thailand on migrant workers' wages",
+           "Readers of one national newspaper", dt.date(2016, 11, 15), "1 article published"),
+)
+
+def _day(date: dt.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
 def plan_end(course_end: dt.date) -> dt.date:
     """The last day of the plan: six calendar months after the course ends."""
     return (pd.Timestamp(course_end) + pd.DateOffset(months=PLAN_MONTHS)).date()
@@ -105,15 +122,15 @@ def check_action(number: int, action: Action, course_end: dt.date, types: dict[s
         out.append(passed(f"{name}, target: named."))
     last = plan_end(course_end)
     if action.by_when is None:
-        out.append(failed(f"{name}, by when: no date.", f"Choose the date by which it will be done, at the latest {last:%d %B %Y}."))
+        out.append(failed(f"{name}, by when: no date.", f"Choose the date by which it will be done, at the latest {_day(last)}."))
     elif action.by_when <= course_end:
         out.append(failed(f"{name}, by when: before the course ends.",
-                          f"{action.by_when:%d %B %Y} is not after the course ends ({course_end:%d %B %Y}): choose a date in the next six months."))
+                          f"{_day(action.by_when)} is not after the course ends ({_day(course_end)}): choose a date in the next six months."))
     elif action.by_when > last:
         out.append(failed(f"{name}, by when: more than six months away.",
-                          f"The plan covers six months: choose a date by {last:%d %B %Y}, or a first step that fits in that time."))
+                          f"The plan covers six months: choose a date by {_day(last)}, or a first step that fits in that time."))
     else:
-        out.append(passed(f"{name}, by when: {action.by_when:%d %B %Y}, within six months."))
+        out.append(passed(f"{name}, by when: {_day(action.by_when)}, within six months."))
     if re.search(r"\d", action.indicator) or re.search(NUMBER_WORDS, action.indicator, re.I):
         out.append(passed(f"{name}, indicator: measurable."))
     else:
@@ -137,12 +154,18 @@ def plan_rows(actions: list[Action], types: dict[str, str]) -> list[list[str]]:
     rows = [["#", "Type of action", "What", "Target", "By when", "Indicator"]]
     for n, a in enumerate((a for a in actions if not a.is_empty()), start=1):
         rows.append([str(n), types.get(a.kind, "–"), a.what.strip(), a.target.strip(),
-                     f"{a.by_when:%d %B %Y}" if a.by_when else "–", a.indicator.strip()])
+                     _day(a.by_when) if a.by_when else "–", a.indicator.strip()])
     return rows
 
 
+def plan_table(actions: list[Action], types: dict[str, str]) -> pd.DataFrame:
+    """The plan as a table, one row per action, for showing in the notebook."""
+    header, *rows = plan_rows(actions, types)
+    return pd.DataFrame(rows, columns=header).set_index("#")
+
+
 def _intro(course_end: dt.date) -> str:
-    return (f"Course ended on {course_end:%d %B %Y}; this plan runs until {plan_end(course_end):%d %B %Y}. "
+    return (f"Course ended on {_day(course_end)}; this plan runs until {_day(plan_end(course_end))}. "
             "Look at it again before each follow-up form (1, 3 and 6 months after the course).")
 
 

@@ -39,6 +39,25 @@ def real_wages(table: pd.DataFrame, wage: str = WAGE) -> pd.Series:
 TOLERANCE = 0.5  # baht or percentage points: a trainee may round to whole numbers
 
 
+
+def model_answer(table: pd.DataFrame) -> pd.DataFrame:
+    """For every year: the lowest wage, its value in 2016 baht, and the gap to the demand."""
+    model = table[["year", WAGE, INDEX]].copy()
+    model[REAL] = real_wages(table).round(1)
+    model["gap_baht"] = (DEMAND_BAHT - real_wages(table)).round(1)
+    model["rise_needed_percent"] = ((DEMAND_BAHT / real_wages(table) - 1) * 100).round(1)
+    return model
+
+
+def model_alt_text(model: pd.DataFrame) -> str:
+    """Alt text for the chart, written from the numbers it shows."""
+    first, last = model.iloc[0], model.iloc[-1]
+    above = max(model[WAGE].max(), model[REAL].max()) < DEMAND_BAHT
+    return (f"Line chart of Thailand's lowest daily minimum wage, {first['year']:.0f} to {last['year']:.0f}, with illustrative "
+            f"prices. In baht of each year it went from {first[WAGE]:.0f} to {last[WAGE]:.0f}; in {DEMAND_YEAR} baht it stayed "
+            f"between {model[REAL].min():.0f} and {model[REAL].max():.0f}. A dashed line marks the {DEMAND_BAHT}-baht demand "
+            f"of {DEMAND_YEAR}" + (", above both lines in every year." if above else "."))
+
 def _same(a, b) -> bool:
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=0, atol=TOLERANCE, equal_nan=True))
@@ -97,7 +116,7 @@ def check_gap(table: pd.DataFrame, year: int, gap_baht: float, gap_percent: floa
         (real - DEMAND_BAHT, "The sign is the wrong way round: the gap is how far the wage is below the demand, 421 minus the wage."),
     ]
     results.append(_judge(what, gap_baht, DEMAND_BAHT - real, slips,
-                          f"Take 421 minus the {year} real wage from your table ({real:.1f})."))
+                          f"Take 421 minus the {year} real wage from your table (real_latest)."))
 
     what = f"Rise needed in {year}, in percent"
     ratio = DEMAND_BAHT / real

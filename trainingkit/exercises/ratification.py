@@ -83,7 +83,7 @@ def ratification_map(ratifications: pd.DataFrame):
     colours = status.apply(lambda col: [f"background-color: {STATUS_STYLE[s][2]}" for s in col])
     legend = " · ".join(f"{colour}: {words}" for words, colour, _ in STATUS_STYLE.values())
     return (cells.style.apply(lambda _: colours, axis=None)
-            .set_caption(f"Ratifications as of the fact sheet's sources (2010–2024). {legend}. "
+            .set_caption(f"Ratifications as of the fact sheet's sources (2010–2024). Colours: {legend}. "
                          "Re-check every cell in ILO NORMLEX before you use it.")
             .set_table_attributes('class="ratification-map"'))
 
