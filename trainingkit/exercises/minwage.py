@@ -179,13 +179,18 @@ def check_chart(fig, alt_text: str) -> list[Check]:
     return results
 
 
+def chart_html(fig, alt_text: str) -> str:
+    """A matplotlib figure as an HTML image that carries its alt text."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    data = base64.b64encode(buffer.getvalue()).decode()
+    return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt_text, quote=True)}" style="max-width:100%">'
+
+
 def show_chart(fig, alt_text: str) -> None:
-    """Show a matplotlib figure as an image with alt text (in JupyterLab and in the book)."""
+    """Show the figure with its alt text (in JupyterLab and in the book), and only once."""
     import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    plt.close(fig)  # shown once, as the image below, not again by the inline backend
-    data = base64.b64encode(buffer.getvalue()).decode()
-    display(HTML(f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt_text, quote=True)}" style="max-width:100%">'))
+    display(HTML(chart_html(fig, alt_text)))
+    plt.close(fig)  # otherwise the inline backend shows it a second time, without alt text
