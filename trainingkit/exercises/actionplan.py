@@ -17,7 +17,7 @@ import yaml
 from ..errors import TrainingkitError
 from ..paths import course_root
 from .checks import Check, as_html, failed, passed
-from .savedfields import notice
+from .savedfields import WidgetForm, notice
 from .work import SavedWork
 
 EXERCISE_ID = "ex-action-plan"
@@ -206,7 +206,7 @@ def export_plan(actions: list[Action], course_end: dt.date, types: dict[str, str
     return markdown, write_plan_docx(actions, course_end, types, folder / f"{EXPORT_NAME}.docx")
 
 
-class ActionPlanForm:
+class ActionPlanForm(WidgetForm):
     """The course end date and one block of fields per action; every change is saved, and the
     plan reloads when the notebook is opened again. ``rows`` holds each action's widgets."""
 
@@ -223,14 +223,15 @@ class ActionPlanForm:
         self.actions_box = w.VBox()
         for data in work.get("actions") or [{}]:
             self.add_action(Action.from_saved(data), save=False)
-        add = w.Button(description="Add an action", icon="plus")
-        add.on_click(lambda _: self.add_action())
-        check = w.Button(description="Check my plan", icon="check")
-        check.on_click(lambda _: self.check())
-        export = w.Button(description="Save as Markdown and Word", icon="download")
-        export.on_click(lambda _: self.export())
+        buttons = []
+        for label, icon, action in (("Add an action", "plus", lambda _: self.add_action()),
+                                    ("Check my plan", "check", lambda _: self.check()),
+                                    ("Save as Markdown and Word", "download", lambda _: self.export())):
+            button = w.Button(description=label, icon=icon, layout=w.Layout(width="auto"))
+            button.on_click(action)
+            buttons.append(button)
         self.result = w.HTML()
-        parts = [notice(work), self.course_end, self.actions_box, w.HBox([add, check, export]), self.result]
+        parts = [notice(work), self.course_end, self.actions_box, w.HBox(buttons), self.result]
         self.box = w.VBox([p for p in parts if p is not None])
 
     def add_action(self, action: Action = Action(), save: bool = True) -> None:
@@ -277,8 +278,3 @@ class ActionPlanForm:
         paths = export_plan(self.actions(), self.course_end.value, self.types, self.work.path.parent)
         self.result.value = as_html(results) + "<p>Saved: " + " and ".join(f"<code>{p}</code>" for p in paths) + "</p>"
         return paths
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.box)

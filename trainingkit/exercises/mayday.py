@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .checks import Check, as_html, failed, passed
-from .savedfields import notice
+from .savedfields import WidgetForm, notice
 from .work import SavedWork
 
 EXERCISE_ID = "ex-mayday-demands"
@@ -236,7 +236,7 @@ def debrief_table(choices: dict) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(["Demand", "Question"])
 
 
-class ClassificationForm:
+class ClassificationForm(WidgetForm):
     """One row of three drop-downs per demand; each choice is saved at once and answered with
     feedback. ``dropdowns[(demand, dimension)]`` and ``feedback[demand]`` are the widgets."""
 
@@ -280,11 +280,6 @@ class ClassificationForm:
         made = [check_choice(demand, dim, self.dropdowns[(demand, dim)].value)
                 for dim in DIMENSIONS if self.dropdowns[(demand, dim)].value]
         self.feedback[demand].value = as_html(made) if made else ""
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.box)
 
 
 QUIZ = [

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from .checks import Check, as_html, failed, passed
-from .savedfields import notice, saved_dropdown, saved_text
+from .savedfields import WidgetForm, notice, saved_dropdown, saved_text
 from .work import SavedWork
 
 EXERCISE_ID = "ex-ratification-map"
@@ -153,7 +153,7 @@ def check_ask(text: str, country: str, instrument: str, status: str = "not_ratif
     return results
 
 
-class AskForm:
+class AskForm(WidgetForm):
     """Pick a gap, write the ask, check it against the rubric; both answers are saved."""
 
     def __init__(self, ratifications: pd.DataFrame, work: SavedWork):
@@ -177,11 +177,6 @@ class AskForm:
             results = check_ask(self.ask.value, country, instrument, self.statuses[self.gap.value])
         self.result.value = as_html(results)
         return results
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.box)
 
 
 QUIZ = [

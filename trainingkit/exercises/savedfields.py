@@ -9,7 +9,7 @@ def saved_text(work: SavedWork, key: str, placeholder: str, rows: int = 4, descr
     import ipywidgets as w
 
     area = w.Textarea(value=work.get(key, ""), placeholder=placeholder, rows=rows, description=description,
-                      layout=w.Layout(width="100%"))
+                      layout=w.Layout(width="95%"))
     area.observe(lambda change: work.set(key, change["new"]), names="value")
     return area
 
@@ -23,7 +23,7 @@ def saved_dropdown(work: SavedWork, key: str, options: list[tuple[str, str]], de
     saved = work.get(key)
     dropdown = w.Dropdown(options=[("(choose)", None), *options], value=saved if saved in values else None,
                           description=description, style={"description_width": "initial"},
-                          layout=w.Layout(width="100%"))
+                          layout=w.Layout(width="95%"))
     dropdown.observe(lambda change: work.set(key, change["new"]), names="value")
     return dropdown
 
@@ -33,3 +33,14 @@ def notice(work: SavedWork):
     import ipywidgets as w
 
     return w.HTML(f"<p><b>Note:</b> {work.notice}</p>") if work.notice else None
+
+
+class WidgetForm:
+    """A form whose widgets sit in ``self.box``: naming the form in a cell shows it."""
+
+    box = None
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.box)
