@@ -112,6 +112,14 @@ def test_a_gap_taken_from_the_nominal_wage_is_named(table):
     assert result[1].message == "Rise needed in 2025, in percent: not calculated yet."
 
 
+def test_a_one_row_selection_counts_as_its_number_and_a_whole_column_is_refused(table):
+    real = with_real(table, table["lowest_baht"] * 97.0 / table["cpi_illustrative"])["real_2016"]
+    one_row = 421 - real[table["year"] == 2025]
+    assert check_gap(table, 2025, one_row, np.nan)[0].ok
+    column = check_gap(table, 2025, 421 - real, np.nan)[0]
+    assert column.message == "Gap in 2025, in 2016 baht: this is a column of numbers, not one number."
+
+
 def test_the_gap_hint_never_gives_the_model_real_wage(table):
     hint = check_gap(table, 2025, np.nan, np.nan)[0].hint
     assert hint == "Take 421 minus the 2025 real wage from your table (real_latest)."

@@ -133,6 +133,11 @@ def check_gap(table: pd.DataFrame, year: int, gap_baht: float, gap_percent: floa
 
 
 def _judge(what: str, got, expected: float, slips, hint: str) -> Check:
+    if np.ndim(got) > 0:  # a column or a one-row selection instead of a number
+        if np.size(got) != 1:
+            return failed(f"{what}: this is a column of numbers, not one number.",
+                          "Select the row of the latest year only, and take its value with .item().")
+        got = np.asarray(got, dtype=float).item()
     if got is None or (isinstance(got, float) and np.isnan(got)):
         return failed(f"{what}: not calculated yet.", hint)
     if _same(got, expected):
