@@ -1,0 +1,35 @@
+"""Quizzes are data: every exercise quiz can be answered and explains every answer; a broken
+question is refused with the quiz and question named."""
+import pytest
+
+from trainingkit.errors import TrainingkitError
+from trainingkit.exercises import mayday, ratification
+from trainingkit.exercises.quiz import validate_quiz
+
+
+def choice(answer, correct, feedback="Because."):
+    return {"answer": answer, "correct": correct, "feedback": feedback}
+
+
+@pytest.mark.parametrize("name, questions", [("mayday", mayday.QUIZ), ("ratification", ratification.QUIZ)])
+def test_the_exercise_quizzes_are_valid(name, questions):
+    assert validate_quiz(name, questions) is questions
+
+
+@pytest.mark.parametrize("question, message", [
+    ({"question": "Which body?", "type": "multiple_choice", "answers": [choice("AFML", True), choice("ACMW", True)]},
+     "quiz 'q', question 1: a multiple_choice question needs exactly one correct answer, not 2"),
+    ({"question": "Which bodies?", "type": "many_choice", "answers": [choice("AFML", True), choice("ACMW", False)]},
+     "quiz 'q', question 1: a many_choice question needs two or more correct answers"),
+    ({"question": "Which body?", "type": "multiple_choice", "answers": [choice("AFML", True), choice("ACMW", False, "")]},
+     "quiz 'q', question 1: every answer needs feedback that explains it; missing for ['ACMW']"),
+    ({"question": "How many?", "type": "numeric", "answers": [{"type": "value", "value": 0, "correct": True, "feedback": "Yes."}]},
+     "quiz 'q', question 1: a numeric question needs a default answer whose feedback helps with a wrong number"),
+    ({"question": "Which body?", "type": "slider", "answers": []},
+     "quiz 'q', question 1: unknown type 'slider' (use multiple_choice, many_choice or numeric)"),
+    ({"question": " ", "type": "multiple_choice", "answers": []}, "quiz 'q', question 1: the question text is empty"),
+])
+def test_a_broken_question_is_refused_with_quiz_and_question_named(question, message):
+    with pytest.raises(TrainingkitError) as err:
+        validate_quiz("q", [question])
+    assert str(err.value) == message

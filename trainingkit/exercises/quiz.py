@@ -1,0 +1,55 @@
+"""Self-check quizzes with jupyterquiz: questions are data, checked here, shown by one call.
+
+A quiz is a list of jupyterquiz questions (``multiple_choice``, ``many_choice`` or
+``numeric``). The questions and their feedback are embedded in the page as JavaScript, so a
+quiz works in the static book without a kernel and without the network.
+"""
+from __future__ import annotations
+
+from ..errors import TrainingkitError
+
+CHOICE_TYPES = {"multiple_choice", "many_choice"}
+NUMERIC = "numeric"
+
+
+def validate_quiz(name: str, questions: list[dict]) -> list[dict]:
+    """Return ``questions`` if every question can be answered and explains every answer.
+
+    Raises :class:`TrainingkitError` naming the quiz and the question: a choice question needs
+    answers with feedback and the right number of correct ones; a numeric one needs a correct
+    value or range.
+    """
+    if not questions:
+        raise TrainingkitError(f"quiz '{name}': no questions")
+    for number, question in enumerate(questions, start=1):
+        where = f"quiz '{name}', question {number}"
+        if not str(question.get("question", "")).strip():
+            raise TrainingkitError(f"{where}: the question text is empty")
+        kind = question.get("type")
+        answers = question.get("answers") or []
+        if kind in CHOICE_TYPES:
+            correct = [a for a in answers if a.get("correct")]
+            if len(answers) < 2:
+                raise TrainingkitError(f"{where}: give at least two answers to choose from")
+            if kind == "multiple_choice" and len(correct) != 1:
+                raise TrainingkitError(f"{where}: a multiple_choice question needs exactly one correct answer, not {len(correct)}")
+            if kind == "many_choice" and len(correct) < 2:
+                raise TrainingkitError(f"{where}: a many_choice question needs two or more correct answers")
+            silent = [a.get("answer") for a in answers if not str(a.get("feedback", "")).strip()]
+            if silent:
+                raise TrainingkitError(f"{where}: every answer needs feedback that explains it; missing for {silent}")
+        elif kind == NUMERIC:
+            if not any(a.get("correct") and ("value" in a or "range" in a) for a in answers):
+                raise TrainingkitError(f"{where}: a numeric question needs a correct value or range")
+            if not any(a.get("type") == "default" and str(a.get("feedback", "")).strip() for a in answers):
+                raise TrainingkitError(f"{where}: a numeric question needs a default answer whose feedback helps with a wrong number")
+        else:
+            raise TrainingkitError(f"{where}: unknown type '{kind}' (use multiple_choice, many_choice or numeric)")
+    return questions
+
+
+def show_quiz(name: str, questions: list[dict]) -> None:
+    """Display a validated quiz; answers keep their order so a trainer can say "answer B"."""
+    from jupyterquiz import display_quiz
+
+    display_quiz(validate_quiz(name, questions), shuffle_answers=False)
