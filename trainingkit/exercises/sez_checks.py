@@ -34,8 +34,8 @@ def _shown(value) -> str:
 
 
 def _listed(values) -> str:
-    """The first few values, quoted when they are text: 'a', 'b', 'c', …"""
-    values = [repr(v) if isinstance(v, str) else str(v) for v in values]
+    """The first few values: a, b, c, …"""
+    values = [str(v) for v in values]
     return ", ".join(values[:SHOWN]) + (", …" if len(values) > SHOWN else "")
 
 
@@ -105,7 +105,7 @@ def check_dates(df: pd.DataFrame) -> list[Check]:
     if not pd.api.types.is_datetime64_any_dtype(df["interview_date"]):
         examples = df["interview_date"].dropna().astype(str).drop_duplicates().head(SHOWN).tolist()
         return [failed(
-            f"`interview_date` is still text ({_listed(examples)}).",
+            f"`interview_date` is still text ({_listed(map(repr, examples))}).",
             "Turn it into dates with pd.to_datetime(..., errors='coerce'). Each team typed dates its "
             "own way: look at the `team` column, and watch out for 2017-03-04 being read as 3 April.",
         )]
@@ -132,8 +132,9 @@ def check_dates(df: pd.DataFrame) -> list[Check]:
     lost = dates[dates.isna() & truth.notna()]
     if len(lost):
         typed = _typed()["interview_date"]
+        examples = [f"{i}: {typed[i]!r}" for i in lost.index]
         out.append(failed(
-            f"Good dates lost: {len(lost)} ({_listed([f'{i}: {typed[i]}' for i in lost.index])}).",
+            f"Good dates lost: {len(lost)} ({_listed(examples)}).",
             "These dates were typed in a format your code did not read. Add that format.",
         ))
     return out or [passed("`interview_date`: every date is a real day in the 2017 fieldwork; impossible ones are empty.")]
@@ -182,7 +183,7 @@ def check_hours(df: pd.DataFrame) -> list[Check]:
     if not pd.api.types.is_numeric_dtype(hours):
         text = [v for v in hours.dropna().unique() if not str(v).strip().isdigit()]
         return [failed(
-            f"`hours_per_day` is still text ({_listed(text or hours.dropna().unique().tolist())}).",
+            f"`hours_per_day` is still text ({_listed(map(repr, text or hours.dropna().unique().tolist()))}).",
             "Keep only the number (.str.extract(r'(\\d+)')), then pd.to_numeric(). Blank stays missing.",
         )]
     rows = _by_id(df)
