@@ -162,6 +162,17 @@ def test_dont_know_counted_as_no_is_flagged(model, raw):
     assert found[0][1] == "Check which spellings you mapped to True, to False and to missing."
 
 
+def test_a_missing_job_category_column_says_how_to_make_it(raw):
+    [(message, hint)] = problems(check_job_category(raw))
+    assert message == "The column `job_category` is missing."
+    assert hint == "Make a new column `job_category` from `job_type`, with only garment, electronics, food processing, services."
+
+
+def test_a_renamed_column_is_asked_back(model):
+    [(message, hint)] = problems(check_dates(model.rename(columns={"interview_date": "date"})))
+    assert (message, hint) == ("The column `interview_date` is missing.", "Keep the column names of the file: rename it back.")
+
+
 def test_yes_no_left_as_text_gets_the_dont_know_hint(raw):
     [contract, documents] = problems(check_yes_no(raw))
     assert "\"don't know\" and blanks are no answer: leave them missing (pd.NA)" in contract[1]
@@ -225,3 +236,12 @@ def test_the_notebook_runs_in_a_fresh_kernel_with_no_saved_work(tmp_path):
     assert "`median_hours`: right for all 7 zones." in model and "Hint:" not in model
     assert "alt=\"Bar chart of SYNTHETIC practice data by zone." in model
     assert list(tmp_path.iterdir()) == []
+
+
+def test_each_quiz_question_has_one_right_answer_and_feedback_for_every_answer():
+    from trainingkit.exercises.sez_report import QUIZ
+
+    assert len(QUIZ) == 3
+    for question in QUIZ:
+        assert [a["correct"] for a in question["answers"]].count(True) == 1
+        assert all(a["feedback"] for a in question["answers"])

@@ -22,7 +22,7 @@ def model_statement():
     nb = nbformat.read(REPO / "exercises/ex-message-box.ipynb", as_version=4)
     [cell] = [c.source for c in nb.cells if "model_statement = " in c.source]
     space = {}
-    exec(cell.replace("print(model_statement)", "").replace('show_rubric(model_statement, "ACMW")', ""), space)
+    exec(cell.replace("show_text(model_statement)", "").replace('show_rubric(model_statement, "ACMW")', ""), space)
     return space["model_statement"]
 
 

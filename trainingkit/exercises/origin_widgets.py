@@ -9,7 +9,7 @@ import ipywidgets as w
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .charts import figure_html
+from .present import figure_html
 from .checks import as_html
 from .data import dataset
 from .origin import (

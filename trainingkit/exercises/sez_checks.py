@@ -47,14 +47,11 @@ def _and(values) -> str:
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
 
-def _missing_columns(df: pd.DataFrame, *columns: str) -> Check | None:
+def _missing_columns(df: pd.DataFrame, *columns: str, hint: str | None = None) -> Check | None:
     absent = [c for c in columns if c not in df.columns]
     if not absent:
         return None
-    return failed(
-        f"The column `{absent[0]}` is missing.",
-        f"Keep the column names of the file; add `{absent[0]}` if the step asks for a new one.",
-    )
+    return failed(f"The column `{absent[0]}` is missing.", hint or "Keep the column names of the file: rename it back.")
 
 
 def _by_id(df: pd.DataFrame) -> pd.DataFrame:
@@ -141,7 +138,7 @@ def check_dates(df: pd.DataFrame) -> list[Check]:
 
 
 def _categories(df: pd.DataFrame, column: str, allowed: tuple[str, ...], hint: str) -> list[Check]:
-    if (problem := _missing_columns(df, "interview_id", column)):
+    if (problem := _missing_columns(df, "interview_id", column, hint=hint)):
         return [problem]
     values = df[column].dropna()
     strays = sorted({v for v in values if v not in allowed}, key=str)

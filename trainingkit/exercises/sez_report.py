@@ -8,7 +8,7 @@ import ipywidgets as w
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .charts import show_figure
+from .present import show_figure
 from .work import SavedWork
 
 EXERCISE_ID = "ex-sez-survey"
@@ -51,6 +51,55 @@ def summary_alt_text(summary: pd.DataFrame) -> str:
 
 def show_summary_chart(summary: pd.DataFrame) -> None:
     show_figure(summary_figure(summary), summary_alt_text(summary))
+
+
+# Three cleaning decisions, as jupyterquiz questions (kept here so that the book's execution
+# cache, which follows trainingkit/, re-runs the notebook when a question changes).
+QUIZ = [
+    {
+        "question": "An interview's date was typed '30/02/2017'. What do you do?",
+        "type": "multiple_choice",
+        "answers": [
+            {"answer": "Leave the date empty (missing) and keep the interview", "correct": True,
+             "feedback": "Yes: the date cannot be known, but her other answers are still good."},
+            {"answer": "Drop the whole interview", "correct": False,
+             "feedback": "Her other answers are still good: you would lose them, and your counts would shrink."},
+            {"answer": "Change it to 28/02/2017", "correct": False,
+             "feedback": "That is a guess: nobody knows which day it was. Leave it empty."},
+        ],
+    },
+    {
+        "question": "12 women answered 'yes', 6 'no' and 2 'don't know' to 'Do you have a written contract?'. "
+                    "What share of those who answered has a written contract?",
+        "type": "multiple_choice",
+        "answers": [
+            {"answer": "12 of 18, about 67%", "correct": True,
+             "feedback": "Yes: 'don't know' is no answer, so it is left out of the share."},
+            {"answer": "12 of 20, 60%", "correct": False,
+             "feedback": "This counts 'don't know' as 'no'. Those two women did not answer the question."},
+            {"answer": "12 of 12, 100%", "correct": False,
+             "feedback": "The women who said 'no' answered too: they belong in the count."},
+        ],
+    },
+    {
+        "question": "Why read dates like '2017-03-04' with format='%Y-%m-%d' before the other formats?",
+        "type": "multiple_choice",
+        "answers": [
+            {"answer": "Because reading every date with dayfirst=True turns 2017-03-04 into 3 April", "correct": True,
+             "feedback": "Yes: each team's format must be read as that team wrote it."},
+            {"answer": "Because pandas cannot read year-first dates at all", "correct": False,
+             "feedback": "It can; the trouble comes from reading them day-first."},
+            {"answer": "It makes no difference", "correct": False,
+             "feedback": "Try it on one of the year-first teams and run the date check."},
+        ],
+    },
+]
+
+
+def show_quiz() -> None:
+    from jupyterquiz import display_quiz
+
+    display_quiz(QUIZ, shuffle_answers=True)
 
 
 class FindingsNotes:

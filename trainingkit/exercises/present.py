@@ -1,4 +1,5 @@
-"""Charts in exercise notebooks: a matplotlib figure shown as an image that carries alt text.
+"""How exercise notebooks show things: a matplotlib figure as an image that carries alt text,
+and a text (a model statement, a recommendation) as a quotation that wraps like a page.
 
 Figures are built with ``matplotlib.figure.Figure`` (not pyplot), so nothing is drawn twice and
 no global state is kept between cells. The image is embedded as HTML so that the live notebook
@@ -28,3 +29,16 @@ def show_figure(fig: Figure, alt: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(figure_html(fig, alt)))
+
+
+def quote_html(text: str) -> str:
+    """``text`` as a block quotation, one paragraph per blank-line-separated block, escaped."""
+    paragraphs = [p.strip() for p in text.strip().split("\n\n") if p.strip()]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return f'<blockquote style="border-left:4px solid #9e9e9e;padding-left:1em">{body}</blockquote>'
+
+
+def show_text(text: str) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(quote_html(text)))
