@@ -226,17 +226,38 @@ def test_findings_are_saved_and_come_back(tmp_path):
     assert again.text.value == "1. In the synthetic Sa Kaeo sample, fewer than 1 in 4 had a written contract."
 
 
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    work = tmp_path_factory.mktemp("work")
+    return run_exercise("ex-sez-survey", work), work
+
+
 @pytest.mark.slow
-def test_the_notebook_runs_in_a_fresh_kernel_with_no_saved_work(tmp_path):
-    nb = run_exercise("ex-sez-survey", tmp_path)
+def test_the_notebook_runs_in_a_fresh_kernel_with_no_saved_work(executed):
+    nb, work = executed
     assert errors(nb) == []
     trainee = outputs_text(nb)
     assert "14 rows still share an interview id" in trainee and "SYNTHETIC DATA" in trainee
     model = outputs_text(nb, tag="solution")
     assert "`median_hours`: right for all 7 zones." in model and "Hint:" not in model
     assert "alt=\"Bar chart of SYNTHETIC practice data by zone." in model
-    assert list(tmp_path.iterdir()) == []
+    assert list(work.iterdir()) == []
 
+
+@pytest.mark.slow
+def test_the_quiz_answers_with_feedback_in_a_browser_without_a_kernel(executed, page, tmp_path):
+    nb, _ = executed
+    [cell] = [c for c in nb.cells if c.source.strip() == "show_quiz()"]
+    data = [o["data"] for o in cell.outputs]
+    html = "".join(d["text/html"] for d in data if "text/html" in d)
+    script = "".join(d["application/javascript"] for d in data if "application/javascript" in d)
+    (tmp_path / "quiz.html").write_text(f"<html><body>{html}<script>{script}</script></body></html>", encoding="utf-8")
+    page.goto((tmp_path / "quiz.html").as_uri())
+    page.get_by_text("12 of 20, 60%").click()
+    assert page.get_by_text("This counts 'don't know' as 'no'.").is_visible()
+    page.get_by_text("12 of 18, about 67%").click()
+    assert page.get_by_text("Yes: 'don't know' is no answer, so it is left out of the share.").is_visible()
+    assert page.console_errors == []
 
 def test_each_quiz_question_has_one_right_answer_and_feedback_for_every_answer():
     from trainingkit.exercises.sez_report import QUIZ

@@ -77,6 +77,11 @@ def test_an_ask_without_an_actor_is_told_to_name_who_must_act():
     assert ask.suggestion.startswith("In the sentence with your ask, name who must act")
 
 
+def test_an_ask_wrapped_over_two_lines_still_names_its_actor():
+    ask = score_statement("We urge\nthe ACMW to review recruitment fees.\n\nWorkers must be safe.", "ACMW")[1]
+    assert (ask.points, ask.seen) == (2, "Makes an ask. Says who must act.")
+
+
 def test_a_year_is_not_evidence_and_a_number_needs_its_source():
     evidence = score_statement("Since 2016 workers have complained.", "ACMW")[2]
     assert evidence.points == 0

@@ -145,7 +145,8 @@ def _score(name: str, parts: list[tuple[bool, str, str]]) -> Criterion:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?;:])\s+|\n+", text) if s.strip()]
+    """Sentences and separate lines of a statement (a wrapped line break does not end a sentence)."""
+    return [s for s in re.split(r"(?<=[.!?;:])\s+|\n\s*\n", text) if s.strip()]
 
 
 def score_statement(text: str, body_id: str) -> list[Criterion]:
