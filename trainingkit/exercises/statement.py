@@ -52,8 +52,8 @@ BODIES: dict[str, Body] = {b.id: b for b in (
     Body(
         "ACMW", "ASEAN Committee on Migrant Workers (ACMW)",
         _words(r"\bACMW\b|committee on (the implementation of )?(the )?(asean )?declaration on|committee on migrant workers"),
-        "Senior labour officials of each member state. It carries out the Cebu Declaration, runs the "
-        "action plan of the ASEAN Consensus (with self-assessments) and reports to the labour ministers.",
+        "Senior labour officials of each member state. It carries out the Cebu Declaration, ran the "
+        "2018–2025 action plan of the ASEAN Consensus (with self-assessments) and reports to the labour ministers.",
         _words(r"cebu declaration|asean consensus|action plan|self-assessment|labour ministers|\bALMM\b"),
         "The ACMW works on the Cebu Declaration and the ASEAN Consensus and its action plan: tie your ask to one of them.",
     ),
@@ -85,7 +85,7 @@ BODIES: dict[str, Body] = {b.id: b for b in (
     Body(
         "Secretariat", "ASEAN Secretariat",
         _words(r"asean secretariat|secretary-general"),
-        "ASEAN's office in Jakarta. It supports ASEAN bodies and meetings, including the AFML.",
+        "ASEAN's secretariat, based in Jakarta. Among other work, it supports the AFML.",
         _words(r"support|coordinat|\bdata\b|report|publish|information|secretary-general"),
         "The Secretariat supports ASEAN bodies and meetings: ask for something it can do, such as "
         "gathering and sharing information, or supporting a meeting.",
@@ -93,8 +93,8 @@ BODIES: dict[str, Body] = {b.id: b for b in (
     Body(
         "Leaders", "ASEAN leaders, through the ACSC/APF",
         _words(r"asean leaders|heads of (state|government)|\bsummit\b|\bACSC\b|\bAPF\b"),
-        "Heads of state and government meet at the yearly ASEAN Summit. Civil society meets beside it at "
-        "the ACSC/APF, whose joint statement is addressed to the leaders.",
+        "Heads of state and government meet at the ASEAN Summit. Civil society meets beside it at the "
+        "ACSC/APF and issues a joint statement; whether its representatives meet the leaders depends on the host.",
         _words(r"\bsummit\b|\bleaders\b|asean consensus|asean charter|member states|commit"),
         "Leaders sign ASEAN's commitments at the Summit: ask them to make a commitment, or to keep "
         "one they made (such as the ASEAN Consensus).",
