@@ -8,6 +8,7 @@ import html
 import ipywidgets as w
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from .present import figure_html
 from .checks import as_html
@@ -39,7 +40,7 @@ def grid_figure(placements: dict[int, Placement], title: str) -> Figure:
     """A 3×3 grid with each placed recommendation drawn as a numbered dot in its box."""
     fig = Figure(figsize=(6.4, 5.2))
     ax = fig.add_subplot()
-    ax.add_patch(_box(2, 2, "#e8f5e9"))  # "do first": high impact, high feasibility
+    ax.add_patch(Rectangle((1.5, 1.5), 1, 1, color="#e8f5e9", zorder=0))  # "do first": high impact and feasibility
     in_box: dict[tuple[int, int], list[int]] = {}
     for n in range(1, COUNT + 1):
         impact, feasibility = placements.get(n, (None, None))
@@ -67,12 +68,6 @@ def grid_figure(placements: dict[int, Placement], title: str) -> Figure:
     ax.set_ylabel("Impact: how much would it change for migrants?")
     ax.set_title(title)
     return fig
-
-
-def _box(x: int, y: int, colour: str):
-    from matplotlib.patches import Rectangle
-
-    return Rectangle((x - 0.5, y - 0.5), 1, 1, color=colour, zorder=0)
 
 
 def _result(out: w.Output, checks) -> None:

@@ -164,12 +164,13 @@ def raw_survey(seed: int = SEED) -> pd.DataFrame:
     typed = []
     for position, row in truth.iterrows():
         zone = teams[row["team"]]
+        day = None if pd.isna(row["interview_date"]) else row["interview_date"].date()
         if position in unknown[: len(IMPOSSIBLE_DATES)]:
             date = IMPOSSIBLE_DATES[row["team"]]
         elif position in unknown:
             date = ""
         else:
-            date = _type_date(row["interview_date"].date(), zone.date_format)
+            date = _type_date(day, zone.date_format)
         hours = "" if pd.isna(row["hours_per_day"]) else str(int(row["hours_per_day"]))
         if hours and rng.random() < 0.05:
             hours = rng.choice(("{} hrs", "{}h", "{} hours")).format(hours)
@@ -185,6 +186,7 @@ def raw_survey(seed: int = SEED) -> pd.DataFrame:
             "hours_per_day": hours,
             "written_contract": _typed_answer(rng, row["written_contract"]),
             "employer_keeps_documents": _typed_answer(rng, row["employer_keeps_documents"]),
+            "day": day,  # kept for re-typing a copy; not a column of the file
         })
     return _with_duplicates(rng, typed)
 
@@ -204,17 +206,10 @@ def _with_duplicates(rng: random.Random, typed: list[dict]) -> pd.DataFrame:
         if k < RETYPED_DUPLICATES:
             zone = next(z for z, spellings in ZONE_SPELLINGS.items() if copy["zone"] in spellings)
             copy["zone"] = next(s for s in ZONE_SPELLINGS[zone] if s != copy["zone"])
-            if copy["interview_date"] and copy["interview_date"] not in IMPOSSIBLE_DATES.values():
-                day = dt.date.fromisoformat(_iso(copy, typed[index]))
-                copy["interview_date"] = day.strftime("%d %B %Y")
+            if copy["day"]:
+                copy["interview_date"] = copy["day"].strftime("%d %B %Y")
         rows.insert(rng.randrange(index, len(rows)) + 1, copy)  # the copy comes in later, as forms do
     return pd.DataFrame(rows, columns=RAW_COLUMNS)
-
-
-def _iso(row: dict, original: dict) -> str:
-    zone = next(z for z in ZONES if z.team == original["team"])
-    fmt = zone.date_format.replace("{d}", "%d").replace("{m}", "%m")
-    return dt.datetime.strptime(row["interview_date"], fmt).date().isoformat()
 
 
 def write_survey(root: Path, seed: int = SEED) -> Path:
