@@ -145,6 +145,23 @@ def power_map_alt(answer: dict, stakeholders) -> str:
     return " ".join(parts)
 
 
+def stakeholders_html(stakeholders) -> str:
+    """The stakeholder list as a table: who they are and what they do."""
+    rows = "".join(
+        f"<tr><td><b>{html.escape(s.short)}</b><br><small>{html.escape(s.name)}</small></td><td>{html.escape(s.group)}</td>"
+        f"<td>{html.escape(s.country)}</td><td>{html.escape(s.role)}</td></tr>"
+        for s in stakeholders
+    )
+    return ("<table><thead><tr><th>Stakeholder</th><th>Group</th><th>Where</th><th>What they do</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
+
+
+def show_stakeholders(stakeholders=None) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(stakeholders_html(stakeholders or load_stakeholders())))
+
+
 def show_power_map(answer: dict, stakeholders=None) -> None:
     stakeholders = stakeholders or load_stakeholders()
     show_figure(power_map_figure(answer, stakeholders), power_map_alt(answer, stakeholders))
@@ -158,7 +175,12 @@ def _choices(scale: dict) -> list[tuple[str, object]]:
 
 
 def _none(value):
+    """A dropdown's "not placed" ("") as saved work's None, and back with :func:`_blank`."""
     return None if value == "" else value
+
+
+def _blank(value):
+    return "" if value is None else value
 
 
 class PowerMapEditor:
@@ -236,7 +258,3 @@ class PowerMapEditor:
 
     def check(self) -> None:
         show(check_power_map(self.answer(), self.stakeholders))
-
-
-def _blank(value):
-    return "" if value is None else value
