@@ -189,16 +189,21 @@ def export_trees(answer: dict, folder: Path | None = None) -> list[Path]:
     return [save_figure(fig, folder / f"{stem}.{suffix}") for stem, fig, _ in tree_pictures(answer) for suffix in ("png", "svg")]
 
 
-def show_trees(answer: dict, folder: Path | None = None) -> None:
-    """Show both trees, save them, and say where the files are."""
+def show_trees(answer: dict, folder: Path | None = None, save: bool = True) -> None:
+    """Show both trees and, once there is a core problem, save them and say where."""
     from IPython.display import HTML, display
 
-    pictures = tree_pictures(answer)
-    saved = export_trees(answer, folder)
-    for _, fig, alt in pictures:
+    for _, fig, alt in tree_pictures(answer):
         display(HTML(figure_html(fig, alt)))
+    if not save:
+        return
+    if not tree_from_answer(answer).problem:
+        display(HTML("<p>Nothing saved yet: write the core problem first, then run this cell again.</p>"))
+        return
+    saved = export_trees(answer, folder)
+    where = str(saved[0].parent).replace(str(Path.home()), "~", 1)
     display(HTML("<p>Saved in your work folder: " + ", ".join(f"<code>{html.escape(p.name)}</code>" for p in saved)
-                 + f" (in <code>{html.escape(str(saved[0].parent))}</code>).</p>"))
+                 + f" (in <code>{html.escape(where)}</code>).</p>"))
 
 
 # --- the editor ---------------------------------------------------------------------------------
