@@ -24,6 +24,7 @@ KIND_STYLE = {  # Okabe–Ito colours and a shape per kind, readable in black an
     "other": ("#999999", "v"),
 }
 PROBLEM = "#b00020"
+LABEL_CHARS = 56  # longest row label; longer descriptions end in "…"
 EXAMPLE_NOTE = f"Event months come from {DATASET_FILE}: example months unless your trainer set this year's dates."
 
 
@@ -45,7 +46,7 @@ def show_events(events=None) -> None:
 
 def _row_label(activity: dict) -> str:
     what = activity["what"].strip() or "(no description)"
-    return textwrap.shorten(f"{KINDS[activity['kind']]}: {what}", 48, placeholder="…")
+    return textwrap.shorten(f"{KINDS[activity['kind']]}: {what}", LABEL_CHARS, placeholder="…")
 
 
 def timeline_figure(activities: list[dict], events):
