@@ -153,6 +153,15 @@ def test_the_map_draws_one_marker_per_placed_stakeholder_with_labels_and_legends
     assert {t.get_text() for t in ax.texts} >= {"Thai Labour\nMinistry", "Thai unions", "Thai employers"}
 
 
+def test_stakeholders_on_the_same_spot_are_stacked_each_with_a_one_line_label():
+    answer = good_answer()
+    answer["placements"]["media"] = {"alignment": -1, "interest": 3, "influence": 2}  # where the ministry is
+    ax = power_map_figure(answer, FEW).axes[0]
+    ministry, media = (tuple(ax.collections[i].get_offsets()[0]) for i in (0, 3))
+    assert ministry[0] == media[0] == 3 and round(ministry[1] - media[1], 2) == 0.19
+    assert {"Thai Labour Ministry", "Media"} <= {t.get_text() for t in ax.texts}
+
+
 def test_the_alt_text_describes_each_placement_in_words():
     alt = power_map_alt(good_answer(), FEW)
     assert alt.startswith(f"Power map (alignment–interest–influence matrix) for the objective: {OBJECTIVE}.")

@@ -3,7 +3,6 @@ the editor (ipywidgets) that places stakeholders and saves every change to the w
 from __future__ import annotations
 
 import html
-import math
 import textwrap
 
 import ipywidgets as w
@@ -41,49 +40,33 @@ QUADRANTS = {
 
 def marker_area(influence: int) -> float:
     """Marker area in points²: influence 1 is a dot, 5 a large disc."""
-    return 40 + 100 * (influence - 1)
+    return 30 + 70 * (influence - 1)
 
 
-def _spread(points: list[tuple[str, float, float]]) -> dict[str, tuple[float, float, float | None]]:
-    """Stakeholders with the same scores are spread on a small circle so none hides another:
-    ``{id: (x, y, angle)}``, where ``angle`` (radians) points away from the shared spot."""
+def _spread(points: list[tuple[str, float, float]]) -> dict[str, tuple[float, float, bool]]:
+    """Stakeholders with the same scores are stacked in a short column around their spot, so
+    none hides another and each keeps its own one-line label: ``{id: (x, y, shared)}``."""
     groups: dict[tuple[float, float], list[str]] = {}
     for sid, x, y in points:
         groups.setdefault((x, y), []).append(sid)
     out = {}
     for (x, y), ids in groups.items():
-        if len(ids) == 1:
-            out[ids[0]] = (x, y, None)
-            continue
-        radius = min(0.2 + 0.04 * len(ids), 0.4)
+        step = min(0.19, 0.9 / len(ids))
         for k, sid in enumerate(ids):
-            angle = math.pi / 2 + 2 * math.pi * k / len(ids)
-            out[sid] = (x + radius * math.cos(angle), y + radius * math.sin(angle), angle)
+            out[sid] = (x, y + ((len(ids) - 1) / 2 - k) * step, len(ids) > 1)
     return out
-
-
-def _label_place(x: float, angle: float | None) -> dict:
-    """Where a marker's label goes: outward from a shared spot, else right (left near the edge)."""
-    if angle is None:
-        angle = math.pi if x > 4.4 else 0.0
-    dx, dy = math.cos(angle), math.sin(angle)
-    return {
-        "xytext": (9 * dx, 9 * dy), "textcoords": "offset points",
-        "ha": "left" if dx > 0.3 else "right" if dx < -0.3 else "center",
-        "va": "bottom" if dy > 0.3 else "top" if dy < -0.3 else "center",
-    }
 
 
 def power_map_figure(answer: dict, stakeholders):
     """The AIIM: interest across, alignment up, influence as marker size, one colour per group."""
     fig = new_figure(10, 6.8)
     ax = fig.add_subplot()
-    ax.set_xlim(0.5, 5.5)
+    ax.set_xlim(0, 6)  # room on the right of every column for the labels
     ax.set_ylim(-2.6, 2.6)
     ax.axvline(3, color="#999999", linestyle="--", linewidth=1)
     ax.axhline(0, color="#999999", linestyle="--", linewidth=1)
-    corners = {(True, True): (5.45, 2.5, "right", "top"), (True, False): (0.55, 2.5, "left", "top"),
-               (False, True): (5.45, -2.5, "right", "bottom"), (False, False): (0.55, -2.5, "left", "bottom")}
+    corners = {(True, True): (5.95, 2.5, "right", "top"), (True, False): (0.05, 2.5, "left", "top"),
+               (False, True): (5.95, -2.5, "right", "bottom"), (False, False): (0.05, -2.5, "left", "bottom")}
     for key, (x, y, ha, va) in corners.items():
         ax.text(x, y, QUADRANTS[key], ha=ha, va=va, fontsize=9, style="italic", color="#555555")
     ax.set_xticks(list(INTEREST), [f"{v}\n{k}" for k, v in INTEREST.items()])
@@ -95,11 +78,12 @@ def power_map_figure(answer: dict, stakeholders):
     spots = _spread([(s.id, score(answer, s.id, "interest"), score(answer, s.id, "alignment")) for s in placed])
     for s in placed:
         colour, shape = GROUP_STYLE.get(s.group, OTHER_STYLE)
-        x, y, angle = spots[s.id]
+        x, y, shared = spots[s.id]
         ax.scatter([x], [y], s=marker_area(score(answer, s.id, "influence")), c=colour, marker=shape,
                    edgecolors="black", linewidths=0.6, alpha=0.85, zorder=3)
-        ax.annotate(textwrap.fill(s.short, LABEL_WIDTH), (x, y), fontsize=8, zorder=4, linespacing=1.0,
-                    **_label_place(x, angle))
+        label = s.short if shared else textwrap.fill(s.short, LABEL_WIDTH)  # stacked labels need one line each
+        ax.annotate(label, (x, y), xytext=(9, 0), textcoords="offset points", ha="left", va="center", fontsize=8,
+                    zorder=4, linespacing=1.0)
 
     objective = answer.get("objective", "").strip()
     fig.suptitle("Power map (AIIM)" + (f" for: {textwrap.shorten(objective, 80)}" if objective else ""), fontsize=12)
@@ -148,12 +132,16 @@ def power_map_alt(answer: dict, stakeholders) -> str:
 def stakeholders_html(stakeholders) -> str:
     """The stakeholder list as a table: who they are and what they do."""
     rows = "".join(
-        f"<tr><td><b>{html.escape(s.short)}</b><br><small>{html.escape(s.name)}</small></td><td>{html.escape(s.group)}</td>"
+        f"<tr><td><b>{html.escape(s.short)}</b>{_full_name(s)}</td><td>{html.escape(s.group)}</td>"
         f"<td>{html.escape(s.country)}</td><td>{html.escape(s.role)}</td></tr>"
         for s in stakeholders
     )
     return ("<table><thead><tr><th>Stakeholder</th><th>Group</th><th>Where</th><th>What they do</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>")
+
+
+def _full_name(s) -> str:
+    return "" if s.name == s.short else f"<br><small>{html.escape(s.name)}</small>"
 
 
 def show_stakeholders(stakeholders=None) -> None:
