@@ -54,7 +54,7 @@ def timeline_figure(activities: list[dict], events):
     flagged = {i for i, _ in sequence_problems(activities, events)}
     order = sorted(range(len(activities)), key=lambda i: (activities[i]["month"] or 99, i))
     rows = len(events) + len(order)
-    fig = new_figure(10, 1.9 + 0.34 * max(rows, 4))
+    fig = new_figure(9, 2.6 + 0.36 * max(rows, 4))
     ax = fig.add_subplot()
     ax.set_xlim(0.4, PLAN_MONTHS + 0.6)
     ax.set_ylim(rows - 0.4, -0.6)
@@ -87,7 +87,7 @@ def timeline_figure(activities: list[dict], events):
         if bad:
             ax.annotate("!", (a["month"], row), xytext=(8, 0), textcoords="offset points", va="center",
                         fontsize=12, fontweight="bold", color=PROBLEM)
-    ax.set_yticks(range(rows), labels, fontsize=8)
+    ax.set_yticks(range(rows), labels, fontsize=9)
     for tick in ax.get_yticklabels()[: len(events)]:
         tick.set_fontweight("bold")
     handles = [Line2D([], [], linestyle="", marker="*", markersize=11, color="#333333", label="ASEAN event")]
@@ -95,9 +95,9 @@ def timeline_figure(activities: list[dict], events):
                        markeredgecolor="black", label=KINDS[kind]) for kind, (colour, shape) in KIND_STYLE.items()]
     handles.append(Line2D([], [], linestyle="", marker="o", markersize=8, markerfacecolor="white",
                           markeredgecolor=PROBLEM, markeredgewidth=2.2, label="impossible order (!)"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    fig.legend(handles=handles, loc="outside lower center", ncols=4, fontsize=8)  # below: the rows keep the width
     fig.suptitle("Advocacy calendar for the year", fontsize=12)
-    ax.set_title(EXAMPLE_NOTE, fontsize=8, color="#555555")
+    ax.set_title(textwrap.fill(EXAMPLE_NOTE, 80), fontsize=8, color="#555555")
     return fig
 
 
