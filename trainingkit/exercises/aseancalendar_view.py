@@ -24,6 +24,8 @@ KIND_STYLE = {  # Okabe–Ito colours and a shape per kind, readable in black an
     "other": ("#999999", "v"),
 }
 PROBLEM = "#b00020"
+COLUMNS = (("What you will do", "300px"), ("Step", "175px"), ("For which event", "230px"), ("Month", "140px"))
+WIDTH = dict(zip(("what", "kind", "event", "month"), (width for _, width in COLUMNS)))
 LABEL_CHARS = 56  # longest row label; longer descriptions end in "…"
 EXAMPLE_NOTE = f"Event months come from {DATASET_FILE}: example months unless your trainer set this year's dates."
 
@@ -138,20 +140,20 @@ class CalendarPlanner:
         self.add.on_click(lambda _: self._add_row({"what": "", "kind": "evidence", "event": "", "month": None}))
         for activity in clean_activities(self.work.get("activities"), self.events):
             self._add_row(activity, save=False)
-        head = w.HTML("<b>What you will do · Step · For which event · Month</b>")
+        head = w.HBox([w.HTML(f"<b>{title}</b>", layout=w.Layout(width=width)) for title, width in COLUMNS])
         notice = [w.HTML(f'<p style="color:{PROBLEM}">{html.escape(self.work.notice)}</p>')] if self.work.notice else []
         self.widget = w.VBox([*notice, head, self.rows, self.add])
 
     def _add_row(self, activity: dict, save: bool = True) -> None:
         what = w.Text(value=activity["what"], placeholder="e.g. Collect workers' stories on fees",
-                      layout=w.Layout(width="300px"))
+                      layout=w.Layout(width=WIDTH["what"]))
         kind = w.Dropdown(options=[(label, key) for key, label in KINDS.items()], value=activity["kind"],
-                          layout=w.Layout(width="175px"))
+                          layout=w.Layout(width=WIDTH["kind"]))
         event = w.Dropdown(options=[("choose the event", "")] + [(e.short, e.id) for e in self.events],
-                           value=activity["event"], layout=w.Layout(width="230px"))
+                           value=activity["event"], layout=w.Layout(width=WIDTH["event"]))
         month = w.Dropdown(options=[("no month yet", "")] + [(month_name(m), m) for m in range(1, PLAN_MONTHS + 1)],
                            value=activity["month"] if activity["month"] is not None else "",
-                           layout=w.Layout(width="140px"))
+                           layout=w.Layout(width=WIDTH["month"]))
         remove = w.Button(icon="trash", tooltip="Remove this activity", layout=w.Layout(width="40px"))
         row = w.HBox([what, kind, event, month, remove])
         for box in (what, kind, event, month):

@@ -30,6 +30,7 @@ GAP = 0.16  # inches between stacked boxes
 ROW_GAP = 0.45  # inches between the core problem and the first row of causes or effects
 MARGIN = 0.55  # inches on the left for the row names
 CHAR = 0.062  # inches per character at FONT (DejaVu Sans averages about 0.06)
+FULL_LABEL = {"description_width": "initial"}  # show "Core problem" in full, not cut short
 PROBLEM_COLOURS = {"core": "#f4a6a0", "effect": "#fde0c5", "cause": "#d6e6f5"}
 OBJECTIVE_COLOURS = {"core": "#8fd18f", "effect": "#d8f0d3", "cause": "#e6f4e1"}
 
@@ -219,9 +220,9 @@ class ProblemTreeEditor:
         known = {s.id for s in STARTERS}
         self.starter = w.Dropdown(options=[("My own problem", "")] + [(s.title, s.id) for s in STARTERS],
                                   value=data.get("starter") if data.get("starter") in known else "",
-                                  description="Start from", layout=w.Layout(width="480px"))
+                                  description="Start from", style=FULL_LABEL, layout=w.Layout(width="520px"))
         self.problem = w.Text(value=str(data.get("problem") or ""), placeholder="Who is affected, and how",
-                              description="Core problem", layout=w.Layout(width="95%"))
+                              description="Core problem", style=FULL_LABEL, layout=w.Layout(width="95%"))
         outline = "One per line; start a line with - for a sub-{} of the line above"
         self.causes = w.Textarea(value=str(data.get("causes") or ""), placeholder=outline.format("cause"),
                                  continuous_update=False, layout=w.Layout(width="95%", height="11em"))
