@@ -120,7 +120,8 @@ def test_the_example_file_has_the_four_events_and_says_it_is_an_example():
     assert "example months unless your trainer set this year&#x27;s dates" in events_html(events)
     resource = Package(str(REPO / "datasets/datapackage.yaml")).get_resource("asean-calendar-example")
     assert validate(resource).valid
-    assert resource.custom["synthetic"] is True and "not real dates" in resource.description
+    assert resource.custom["synthetic"] is True and not resource.sources
+    assert "synthetic" in resource.title and "not real dates" in resource.description
 
 
 def frame(*rows):

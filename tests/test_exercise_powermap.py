@@ -134,11 +134,13 @@ def test_a_duplicate_stakeholder_id_is_reported_with_its_line():
         load_stakeholders(frame)
 
 
-def test_the_stakeholder_resource_is_described_and_valid():
-    package = Package(str(REPO / "datasets/datapackage.yaml"))
-    resource = package.get_resource("stakeholders")
+def test_the_stakeholder_resource_is_valid_and_lists_every_source_code_the_rows_cite():
+    resource = Package(str(REPO / "datasets/datapackage.yaml")).get_resource("stakeholders")
     assert validate(resource).valid
-    assert resource.sources and "asean-facts.md" in resource.sources[0]["title"]
+    assert all(s["title"] and s["path"].startswith("https://") and s["as_of"] for s in resource.sources)
+    listed = {s["title"].split()[0] for s in resource.sources}
+    cited = {code for codes in pd.read_csv(REPO / "datasets/stakeholders.csv")["sources"].dropna() for code in codes.split()}
+    assert cited == listed
 
 
 def test_the_map_draws_one_marker_per_placed_stakeholder_with_labels_and_legends():
