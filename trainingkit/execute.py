@@ -2,7 +2,7 @@
 
 The cache key is the notebook's code (not its Markdown: editing text never re-runs a notebook),
 its kernel, and a digest of what code may read: the ``trainingkit`` package, ``datasets/``,
-``feedback/forms/`` and ``course.yml``. Notebook code must not read other notebooks' front
+``exercises/quizzes/``, ``feedback/forms/`` and ``course.yml``. Notebook code must not read other notebooks' front
 matter; course-derived text (clock times, programme) is added at build time instead.
 
 A small content-addressed folder rather than jupyter-cache: we need that extra digest in the
@@ -27,7 +27,9 @@ from .cells import source
 from .errors import TrainingkitError
 from .paths import relative
 
-DEPENDENCY_GLOBS = ("trainingkit/**/*.py", "datasets/**/*", "feedback/forms/*.yml", "course.yml")
+DEPENDENCY_GLOBS = (
+    "trainingkit/**/*.py", "datasets/**/*", "exercises/quizzes/*", "feedback/forms/*.yml", "course.yml",
+)
 CELL_TIMEOUT = 180  # seconds; a case exercise does real work but none should take minutes
 
 
