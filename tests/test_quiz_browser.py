@@ -49,6 +49,6 @@ def test_a_wrong_answer_explains_instead_of_saying_wrong(site, offline):
     question = quiz_question(offline, "first to ratify ILO Convention 87")
     question.locator(".MCButton", has_text="Thailand").click()
     feedback = question.locator(".Feedback")
-    assert feedback.inner_text() == ("Thailand has not ratified C87 (✘). In Thailand migrants may join unions "
-                                     "but not form or lead them.")
+    assert feedback.inner_text() == ("Thailand has not ratified C87 (✘). In Thailand, migrants can join a union "
+                                     "but cannot set one up or lead it.")
     assert "incorrect" in feedback.get_attribute("class").split()

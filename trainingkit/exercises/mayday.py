@@ -49,7 +49,7 @@ OPTIONS = {"target": TARGETS, "standard": STANDARDS, "entry": ENTRY_POINTS}
 # What each entry point is and cannot do (from the course fact sheet); added to a hint when a
 # trainee picks an entry point that does not fit, so the hint teaches something about the body.
 ENTRY_NOTES = {
-    "afml": "The AFML meets every year; governments, employers, unions and CSOs adopt recommendations on the Cebu Declaration after national preparatory workshops.",
+    "afml": "The AFML meets every year. After national preparatory workshops, governments, employers, unions and CSOs adopt recommendations on the Cebu Declaration.",
     "acmw": "The ACMW is a committee of one senior labour-ministry official per country that carries out the Cebu Declaration.",
     "aichr": "AICHR is ASEAN's human-rights commission; it decides by consensus and gives civil society no formal role.",
     "acwc": "The ACWC works on the rights of women and children.",
@@ -100,7 +100,7 @@ KEY: dict[int, dict[str, Answer]] = {
                          {"government": "Registration involves more than one ministry, so a cabinet decision may be needed."}),
         "standard": Answer("legal_status", "Migrants need registration and a work permit to stay legal; the demand is to make them easy and cheap to get.",
                            "What do migrants need to work legally in Thailand, that this demand wants to be simpler and cheaper?",
-                           {"recruitment": "The fact sheet notes that recruitment through the MOU channel is judged lengthy and costly, so the two are linked; but this demand is about the state's own procedures."}),
+                           {"recruitment": "Recruitment through the MOU channel is judged lengthy and costly (a 2022 learning paper), so the two are linked; but this demand is about the state's own procedures."}),
         "entry": Answer("afml", "The cost and length of becoming legal is labour-migration policy, which the AFML's recommendations address; raise it first at Thailand's national preparatory workshop.",
                         "Which ASEAN forum discusses migrant-labour policy with unions and CSOs, after a workshop in each country?",
                         LABOUR_ALTERNATIVES),
@@ -137,7 +137,7 @@ KEY: dict[int, dict[str, Answer]] = {
                          "acwc": "The ACWC works on the rights of women, and the demand can be framed as women workers' rights."}),
     },
     7: {
-        "target": Answer("government", "Changing an act needs a new law, a decision for the government as a whole. (A Royal Ordinance of 2017 did revise the 2008 Act: see the fact sheet.)",
+        "target": Answer("government", "Changing an act needs a new law, a decision for the government as a whole. (A Royal Ordinance of 2017 revised the rules of the 2008 Act: see the Day 2 session on countries of origin and destination.)",
                          "Can a ministry change an act on its own?"),
         "standard": Answer("free_choice_of_work", "It asks that migrants may do any job they are able to do, up to the age of 60.",
                            "What does the Act restrict that this demand wants opened up?",

@@ -108,7 +108,7 @@ def check_gaps(gaps, ratifications: pd.DataFrame) -> Check:
                       "A ❓ cell is not confirmed either way: check it in ILO NORMLEX first. Keep only not_ratified and signed.")
     if "signed" not in found:
         return failed(f"{what}: one kind of gap is missing.",
-                      "Cambodia signed the ICRMW in 2004 but has not ratified it: a signature without ratification is a gap too (status signed).")
+                      "Cambodia signed the ICRMW in 2004 but has not ratified it (as of the table's source): a signature without ratification is a gap too (status signed).")
     return failed(f"{what}: {len(got)} selected, {len(expected)} expected.", "Keep every row whose status is not_ratified or signed.")
 
 
@@ -186,7 +186,7 @@ QUIZ = [
         "answers": [
             {"answer": "Myanmar", "correct": True, "feedback": "Yes: Myanmar ratified C87 in 1955, long before Cambodia (1999)."},
             {"answer": "Cambodia", "correct": False, "feedback": "Cambodia ratified C87 in 1999. Look at the other ✔ in the C87 column."},
-            {"answer": "Thailand", "correct": False, "feedback": "Thailand has not ratified C87 (✘). In Thailand migrants may join unions but not form or lead them."},
+            {"answer": "Thailand", "correct": False, "feedback": "Thailand has not ratified C87 (✘). In Thailand, migrants can join a union but cannot set one up or lead it."},
             {"answer": "Viet Nam", "correct": False, "feedback": "Viet Nam had planned to ratify C87 in 2024; the fact sheet could not confirm its current status (❓)."},
         ],
     },

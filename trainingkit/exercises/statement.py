@@ -61,7 +61,7 @@ BODIES: dict[str, Body] = {b.id: b for b in (
         "AICHR", "ASEAN Intergovernmental Commission on Human Rights (AICHR)",
         _words(r"\bAICHR\b|intergovernmental commission on human rights"),
         "ASEAN's human-rights commission, set up under Article 14 of the ASEAN Charter. It meets twice "
-        "a year, decides by consensus and gives civil society no formal role.",
+        "a year and takes its decisions by consensus. Civil society has no formal role in it.",
         _words(r"human rights|\bAHRD\b|human rights declaration|article 14|asean charter"),
         "The AICHR's mandate is human rights: link your ask to a right in the ASEAN Human Rights "
         "Declaration (AHRD) or to the ASEAN Charter.",
@@ -69,7 +69,7 @@ BODIES: dict[str, Body] = {b.id: b for b in (
     Body(
         "ACWC", "ASEAN Commission on the Rights of Women and Children (ACWC)",
         _words(r"\bACWC\b|commission on the (promotion and protection of the )?rights of women and children"),
-        "One representative for women's rights and one for children's rights from each member state.",
+        "Two representatives from each member state: one for the rights of women, one for the rights of children.",
         _words(r"\bwomen\b|\bwoman\b|\bgirls?\b|\bchild(ren)?\b|\bmothers?\b|\bdaughters?\b"),
         "The ACWC works on the rights of women and children: say how the problem affects women or children.",
     ),
