@@ -55,6 +55,26 @@ CHANGE_ONE = (
     "More time to prepare the action.",
     "Send the reading before the course.",
 )
+# Answers to the other open questions of the forms, by question id.
+OTHER_TEXTS = {
+    "expectations": (
+        "Learn how to use ASEAN bodies for our cases.",
+        "Meet colleagues from the other Mekong countries.",
+        "Practise writing a short statement.",
+    ),
+    "first_step": (
+        "Share the power map with my team next week.",
+        "Ask our director to join the national preparatory workshop.",
+        "Write to the network about our recruitment-fee cases.",
+    ),
+    "support_needed": (
+        "Help to write a submission in English.",
+        "News of the next AFML dates early.",
+        "A short call with the trainers every month.",
+    ),
+}
+NO_MODEL_TEXT = ("Nothing to add.",)
+
 FOLLOWUP_DETAIL = (
     "We sent input to our national preparatory workshop before the AFML.",
     "We met the labour ministry about recruitment fees.",
@@ -101,7 +121,7 @@ def simulate(course: Course, forms: dict, participants: int = 17, seed: int = 20
             return int(rng.integers(5, 11))
         if field.type == "integer":
             return int(rng.integers(field.minimum or 0, (field.maximum or 10) + 1))
-        return pick(DAY_COMMENTS)
+        return pick(OTHER_TEXTS.get(field.question, NO_MODEL_TEXT))
 
     def respond(form_id, who, when, modelled, day=None, optional_rate=0.35):
         form = forms[form_id]
@@ -140,6 +160,8 @@ def simulate(course: Course, forms: dict, participants: int = 17, seed: int = 20
                     return pick(SESSION_COMMENTS_GOOD if good else SESSION_COMMENTS_BAD)
                 if field.question == "pace":
                     return pick(PACE)
+                if field.question == "day_comment":
+                    return pick(DAY_COMMENTS)
                 return None
 
             respond("daily", who, when, daily, day=day.number, optional_rate=0.25)
