@@ -26,6 +26,9 @@ from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_ed
 from .errors import TrainingkitError
 from .evaluation.book import ENV_SUMMARY, book_summary, pilot_feedback_steps
 from .execute import executed_notebooks
+from .forms.qr import forms_qr_steps, forms_url
+from .forms.qr import static_files as qr_static_files
+from .pack.assets import npm_modules, offline_assets
 from .pages import exercise_header, expand_programme, session_header
 from .schedule import session_slots
 from .toc import TOC_FILE, PAGE_SUFFIXES, page_file, without_pages
@@ -64,14 +67,20 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
         root, notebooks, cache_dir or root / BUILD_DIR / ".execution", jobs,
         extra_digest=hashlib.sha256(summary_json.encode()).hexdigest(), env={ENV_SUMMARY: str(summary_file)},
     )
-    transforms = {"trainer": (pilot_feedback_steps(summary),)}
+    url = forms_url()
+    transforms = {"trainer": (pilot_feedback_steps(summary), forms_qr_steps(url))}
     report.seconds["execute"] = time.perf_counter() - started
 
     started = time.perf_counter()
+    # Scripts and fonts the pages load, so the site works with no internet; the QR code that
+    # takes phones to the feedback forms (shown on the trainer edition's daily review pages).
+    assets = offline_assets(npm_modules())
+    generated = {"trainer": {f"{STATIC_DIR}/{name}": data for name, data in qr_static_files(url).items()}}
     staged = {}
     for edition in editions:
         src = root / BUILD_DIR / edition / "src"
-        sync_tree(src, stage(course, edition, executed, transforms.get(edition, ())))
+        files = stage(course, edition, executed, transforms.get(edition, ()))
+        sync_tree(src, {**files, **assets, **generated.get(edition, {})})
         staged[edition] = src
     report.seconds["stage"] = time.perf_counter() - started
 

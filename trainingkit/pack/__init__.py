@@ -1,0 +1,1 @@
+"""The delivery kit: offline assets for the book, and the pack of zipped sites and printable PDFs."""
