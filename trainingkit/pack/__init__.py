@@ -70,24 +70,17 @@ def day_documents(course: Course, site: Path, out: Path) -> dict[Path, PrintJob]
     return docs
 
 
-def exercise_docnames(course: Course) -> list[str]:
-    """Exercise pages in the order of the table of contents."""
-    exercises = {e.docname for e in course.exercises}
-    return [d for d in course.toc.docnames if d in exercises]
-
-
 def handout_document(course: Course, site: Path) -> PrintJob:
-    docnames = exercise_docnames(course)
-    if not docnames:
+    """The handouts: a cover, then each exercise (course.exercises is in toc order)."""
+    if not course.exercises:
         raise TrainingkitError(f"{HANDOUTS} not written: the toc lists no exercise pages (exercises/*.ipynb, part 'Case exercises')")
     book = course.config.title
-    pages = [Page(site / f"{d}.html") for d in docnames]
+    pages = [Page(site / f"{e.docname}.html") for e in course.exercises]
     first = cover("Case exercises", [f"{book} · participant handouts: the case, the task and the debrief of each exercise. Work through the steps in the exercise notebooks."])
     parts = [("pack-cover", first)] + [("pack-exercise", handout_sections(p)) for p in pages]
-    titles = [next(e.title for e in course.exercises if e.docname == d) for d in docnames]
     return PrintJob(
         document(f"Participant handouts · {book}", stylesheets(pages[0]), parts), f"{book} · participant handouts",
-        ("Case exercises", *titles),
+        ("Case exercises", *(e.title for e in course.exercises)),
     )
 
 

@@ -80,7 +80,7 @@ def add_outline(path: Path, titles: tuple[str, ...]) -> None:
         index = next((i for i in range(start, len(texts)) if texts[i].startswith(_words(title))), None)
         if index is None:
             raise TrainingkitError(f"{path}: no page opens with '{title}' (from page {start + 1} on)")
-        writer.add_outline_item(title, index)
+        writer.add_outline_item(title=title, page_number=index)
         start = index
     writer.page_mode = "/UseOutlines"
     with open(path, "wb") as out:
