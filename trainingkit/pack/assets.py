@@ -73,7 +73,7 @@ def npm_modules(cache: Path | None = None) -> Path:
     return target / "node_modules"
 
 
-OWN_FILES = [Path(__file__).with_name("widgets-config.js")]
+OWN_FILES = [Path(__file__).with_name("widgets-setup.js")]
 
 
 def offline_assets(modules: Path) -> dict[str, bytes]:
