@@ -5,6 +5,7 @@ import html
 import re
 import tempfile
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,10 +38,17 @@ def footer(label: str) -> str:
 def print_pdfs(jobs: dict[Path, PrintJob]) -> list[Path]:
     """Print each {output PDF: job} on A4, with page numbers and an outline of its parts.
 
-    The HTML is written to a file first so that its file:// stylesheets and images load.
+    Runs in a thread of its own: Playwright's sync API refuses a thread with an asyncio loop
+    running, as in a notebook or beside another Playwright session.
     """
     if not CHROMIUM.exists():
         raise TrainingkitError(f"{CHROMIUM} is missing: the PDFs are printed by Chromium (Debian: apt-get install chromium)")
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_print, jobs).result()
+
+
+def _print(jobs: dict[Path, PrintJob]) -> list[Path]:
+    """The HTML is written to a file first so that its file:// stylesheets and images load."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="trainingkit-print-") as tmp, sync_playwright() as p:
