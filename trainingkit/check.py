@@ -15,7 +15,7 @@ from .paths import COURSE_FILE
 from .glossary import GLOSSARY_PAGE, glossary_terms, reader_text, unlinked_first_uses
 from .runsheet import run_problems
 from .schedule import day_problems, plan_day
-from .toc import TOC_FILE, toc_findings
+from .toc import TOC_FILE, page_file, toc_findings
 
 WIDGET_STATE_KEY = "widgets"
 
@@ -169,8 +169,7 @@ def glossary_links(course: Course) -> list[Finding]:
 def _pages(course: Course):
     """(path, relative path, docname) of every page in the toc."""
     for docname in course.toc.docnames:
-        path = next((p for p in (course.root / f"{docname}.md", course.root / f"{docname}.ipynb") if p.is_file()), None)
-        if path is not None:
+        if (path := page_file(course.root, docname)) is not None:
             yield path, path.relative_to(course.root).as_posix(), docname
 
 
