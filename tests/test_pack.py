@@ -14,6 +14,7 @@ from trainingkit.course import load_course
 from trainingkit.pack import HANDOUTS, day_documents, handout_document, make_pack
 from trainingkit.pack.pdf import MARGIN
 
+from browser import require_chromium
 from coursefactory import KERNEL, code, edit_notebook, front_matter, markdown
 from test_build import copy_course
 
@@ -52,6 +53,7 @@ def plant_exercise(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def packed(tmp_path_factory):
+    require_chromium()  # the PDFs are printed by it: skipped without it, except in CI where that fails
     root = copy_course(tmp_path_factory.mktemp("course"))
     session = next(root.glob("modules/day1/d1-s2-*.ipynb"))
     edit_notebook(session, lambda nb: nb.cells.extend([
