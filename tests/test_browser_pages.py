@@ -123,3 +123,14 @@ def test_a_form_in_voila_loads_without_errors_or_outside_requests_and_passes_axe
     assert page.console_errors == []
     assert [u for u in page.requests if urlparse(u).hostname not in ("127.0.0.1", "localhost") and not u.startswith("data:")] == []
     assert serious(page) == []
+
+
+def test_a_stylesheet_change_alone_reaches_the_built_site(site):
+    """Sphinx copies static files only when a page is out of date; the build sees to it."""
+    cache = site.parent / "execution-cache"  # the module build's
+    build(site, cache_dir=cache)  # now no page is out of date
+    css = site / "_static/trainingkit.css"
+    css.write_text(css.read_text() + "\n.planted-rule-5d1f { color: #000000; background: #ffffff; }\n")
+    build(site, cache_dir=cache)
+    for edition in ("participant", "trainer"):
+        assert ".planted-rule-5d1f" in (site / f"_build/{edition}/html/_static/trainingkit.css").read_text()

@@ -80,7 +80,11 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     for edition in editions:
         src = root / BUILD_DIR / edition / "src"
         files = stage(course, edition, executed, transforms.get(edition, ()))
-        sync_tree(src, {**files, **assets, **generated.get(edition, {})})
+        written = sync_tree(src, {**files, **assets, **generated.get(edition, {})})
+        if any(not rel.endswith(PAGE_SUFFIXES) for rel in written):
+            # Sphinx copies static files (a new stylesheet, script or QR code) only when some
+            # page is out of date: make the root page so.
+            page_file(src, course.toc.root).touch()
         staged[edition] = src
     report.seconds["stage"] = time.perf_counter() - started
 
@@ -137,22 +141,25 @@ def _yaml(data) -> bytes:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode()
 
 
-def sync_tree(dest: Path, files: dict[str, bytes]) -> None:
-    """Make ``dest`` hold exactly ``files``, touching only what differs."""
+def sync_tree(dest: Path, files: dict[str, bytes]) -> list[str]:
+    """Make ``dest`` hold exactly ``files``, touching only what differs; return what was written."""
+    written = []
     for rel, data in files.items():
         target = dest / rel
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        written.append(rel)
     if not dest.exists():
-        return
+        return written
     for path in sorted(dest.rglob("*"), reverse=True):
         rel = path.relative_to(dest).as_posix()
         if path.is_file() and rel not in files:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return written
 
 
 def run_sphinx(staged: dict[str, Path]) -> dict[str, Path]:
