@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test check bench forms lock clean
+.PHONY: book test check bench forms pack lab lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11")'
@@ -22,6 +22,14 @@ test: $(STAMP)  ## the whole test suite, including slow end-to-end checks
 	@.ci/ensure-chromium
 	$(BIN)/trainingkit check
 	$(BIN)/python -m pytest
+
+pack: book  ## _build/pack/: both sites as offline zip files, a trainer PDF per day, participant handouts
+	@.ci/ensure-chromium
+	$(BIN)/trainingkit pack
+
+lab: $(STAMP)  ## JupyterLab on the participant notebooks, for a trainee's laptop (work is kept in var/lab)
+	$(BIN)/trainingkit build --edition participant
+	$(BIN)/python -m trainingkit.pack.lab
 
 check: $(STAMP)
 	$(BIN)/trainingkit check

@@ -26,6 +26,9 @@ from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_ed
 from .errors import TrainingkitError
 from .evaluation.book import ENV_SUMMARY, book_summary, pilot_feedback_steps
 from .execute import executed_notebooks
+from .forms.qr import forms_qr_steps, forms_url
+from .forms.qr import static_files as qr_static_files
+from .pack.assets import npm_modules, offline_assets
 from .pages import exercise_header, expand_blocks, expand_blocks_step, session_header
 from .schedule import session_slots
 from .toc import TOC_FILE, PAGE_SUFFIXES, page_file, without_pages
@@ -64,14 +67,24 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
         root, notebooks, cache_dir or root / BUILD_DIR / ".execution", jobs,
         extra_digest=hashlib.sha256(summary_json.encode()).hexdigest(), env={ENV_SUMMARY: str(summary_file)},
     )
-    transforms = {"trainer": (pilot_feedback_steps(summary),)}
+    url = forms_url()
+    transforms = {"trainer": (pilot_feedback_steps(summary), forms_qr_steps(url))}
     report.seconds["execute"] = time.perf_counter() - started
 
     started = time.perf_counter()
+    # Scripts and fonts the pages load, so the site works with no internet; the QR code that
+    # takes phones to the feedback forms (shown on the trainer edition's daily review pages).
+    assets = offline_assets(npm_modules())
+    generated = {"trainer": {f"{STATIC_DIR}/{name}": data for name, data in qr_static_files(url).items()}}
     staged = {}
     for edition in editions:
         src = root / BUILD_DIR / edition / "src"
-        sync_tree(src, stage(course, edition, executed, transforms.get(edition, ())))
+        files = stage(course, edition, executed, transforms.get(edition, ()))
+        written = sync_tree(src, {**files, **assets, **generated.get(edition, {})})
+        if any(not rel.endswith(PAGE_SUFFIXES) for rel in written):
+            # Sphinx copies static files (a new stylesheet, script or QR code) only when some
+            # page is out of date: make the root page so.
+            page_file(src, course.toc.root).touch()
         staged[edition] = src
     report.seconds["stage"] = time.perf_counter() - started
 
@@ -128,22 +141,25 @@ def _yaml(data) -> bytes:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode()
 
 
-def sync_tree(dest: Path, files: dict[str, bytes]) -> None:
-    """Make ``dest`` hold exactly ``files``, touching only what differs."""
+def sync_tree(dest: Path, files: dict[str, bytes]) -> list[str]:
+    """Make ``dest`` hold exactly ``files``, touching only what differs; return what was written."""
+    written = []
     for rel, data in files.items():
         target = dest / rel
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        written.append(rel)
     if not dest.exists():
-        return
+        return written
     for path in sorted(dest.rglob("*"), reverse=True):
         rel = path.relative_to(dest).as_posix()
         if path.is_file() and rel not in files:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return written
 
 
 def run_sphinx(staged: dict[str, Path]) -> dict[str, Path]:

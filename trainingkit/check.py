@@ -7,14 +7,15 @@ from pathlib import Path
 
 import nbformat
 
-from .cells import KNOWN_TAGS, source, tags
+from .accessibility import draws_chart, gives_alt_text, heading_problems, images_without_alt, plotting_names
+from .cells import KNOWN_TAGS, is_edition_only, source, split_front_matter, tags
 from .course import PAGE_DIRS, Course, collect_course
 from .errors import CourseError, Finding
 from .paths import COURSE_FILE
 from .glossary import GLOSSARY_PAGE, glossary_terms, reader_text, unlinked_first_uses
 from .runsheet import run_problems
 from .schedule import day_problems, plan_day
-from .toc import TOC_FILE, toc_findings
+from .toc import TOC_FILE, page_file, toc_findings
 
 WIDGET_STATE_KEY = "widgets"
 
@@ -165,7 +166,53 @@ def glossary_links(course: Course) -> list[Finding]:
     return out
 
 
+def _pages(course: Course):
+    """(path, relative path, docname) of every page in the toc."""
+    for docname in course.toc.docnames:
+        if (path := page_file(course.root, docname)) is not None:
+            yield path, path.relative_to(course.root).as_posix(), docname
+
+
+def _markdown(path: Path, nb=None) -> list[tuple[int | None, str, bool]]:
+    """(cell, text without front matter, edition-only?) of a page's Markdown."""
+    if path.suffix == ".md":
+        return [(None, split_front_matter(path.read_text(encoding="utf-8"))[1], False)]
+    return [(i, split_front_matter(source(c))[1], is_edition_only(c)) for i, c in enumerate(nb.cells) if c.cell_type == "markdown"]
+
+
+def alt_texts(course: Course) -> list[Finding]:
+    """Every image and chart says what it shows, for readers who cannot see it."""
+    out = []
+    for path, rel, _ in _pages(course):
+        nb = nbformat.read(path, as_version=4) if path.suffix == ".ipynb" else None
+        for cell, text, _ in _markdown(path, nb):
+            out += [Finding(rel, cell, message) for message in images_without_alt(text)]
+        if nb is None:
+            continue
+        code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+        modules, figures = plotting_names([source(c) for _, c in code])
+        for index, cell in code:
+            if draws_chart(source(cell), modules, figures) and not gives_alt_text(source(cell), cell.metadata):
+                out.append(Finding(rel, index, "this cell draws a chart without alt text: show it with its alt text "
+                                   "(e.g. figure_html(fig, alt, caption)) or set the cell metadata mystnb: image: alt:"))
+    return out
+
+
+def heading_levels(course: Course) -> list[Finding]:
+    """Headings go down one level at a time, in both editions; the build writes the title of
+    session and exercise pages as their H1."""
+    titled = {s.docname for s in course.sessions} | {e.docname for e in course.exercises}
+    out = set()
+    for path, rel, docname in _pages(course):
+        nb = nbformat.read(path, as_version=4) if path.suffix == ".ipynb" else None
+        cells = _markdown(path, nb)
+        for edition_cells in (cells, [c for c in cells if not c[2]]):  # trainer, participant
+            for cell, message in heading_problems([(i, text) for i, text, _ in edition_cells], docname in titled):
+                out.add(Finding(rel, cell, message))
+    return sorted(out)
+
+
 RULES = [
     duplicate_ids, day_fit, days_match_parts, cell_tags, committed_outputs, exercise_refs,
-    dataset_paths, session_runs, placeholders, glossary_links,
+    dataset_paths, session_runs, placeholders, glossary_links, alt_texts, heading_levels,
 ]

@@ -74,6 +74,26 @@ def build(edition, jobs):
 
 
 @main.command()
+@friendly
+def pack():
+    """Write _build/pack/ from the built book: both sites as zip files that work offline, a
+    trainer PDF per day and the participant handouts PDF. Run trainingkit build first.
+
+    Example: trainingkit build && trainingkit pack
+    """
+    from .pack import make_pack
+
+    report = make_pack(_course_root())
+    for path in report.files:
+        click.echo(f"{path}  {path.stat().st_size / 1e6:.1f} MB")
+    click.echo(", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items()))
+    for problem in report.problems:
+        click.echo(problem, err=True)
+    if report.problems:
+        sys.exit(1)
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @friendly
 def schedule(fmt):

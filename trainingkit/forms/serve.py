@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from ..course import load_course
+from .qr import forms_url, publish
 from .resolve import load_forms
 
 TEMPLATE = "trainingkit"
@@ -72,7 +73,10 @@ def lan_address() -> str:
 def serve(root: Path, port: int) -> None:
     """Run Voilà until interrupted (Ctrl+C)."""
     env = voila_env(root)
-    print(f"Feedback forms: phones on this network open http://{lan_address()}:{port}/  (Ctrl+C stops)", flush=True)
+    url = forms_url(port)
+    print(f"Feedback forms: phones on this network open {url}  (Ctrl+C stops)")
+    for image in publish(root, url):
+        print(f"QR code for that address: {image}", flush=True)
     try:
         subprocess.run(voila_command(root, port), env=env, check=False)
     except KeyboardInterrupt:

@@ -1,0 +1,194 @@
+"""End to end: `trainingkit pack` from a built copy of the course writes site zips that work from
+disk with the network cut, and PDFs a trainer can print: A4, numbered, one part per session."""
+import re
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from trainingkit.build import build
+from trainingkit.course import load_course
+from trainingkit.pack import HANDOUTS, day_documents, handout_document, make_pack
+from trainingkit.pack.pdf import MARGIN
+
+from browser import require_chromium
+from coursefactory import KERNEL, code, edit_notebook, front_matter, markdown
+from test_build import copy_course
+
+pytestmark = pytest.mark.slow
+
+ANSWER = "PLANTED-MODEL-ANSWER-2b7e"
+LONG_CODE = "recruitment_fee_per_worker_in_baht_" * 8  # one unbreakable 280-character line
+WIDE_TABLE = "| " + " | ".join(f"Column-heading-{n}-without-any-spaces" for n in range(9)) + " |\n|" + "---|" * 9 + "\n| " + " | ".join(f"value-{n}" for n in range(9)) + " |\n"
+FIXTURE = {
+    "id": "ex-pack-fixture", "title": "Handout fixture: the recruitment fee case", "minutes": 30,
+}
+CASE, TASK, STEP, CODE, DEBRIEF, SOLUTION = (f"PLANTED-{w}-TEXT" for w in ("CASE", "TASK", "STEP", "CODE", "DEBRIEF", "SOLUTION"))
+WIDGET = "import ipywidgets as w\nw.IntSlider(value=3, description='Days')"
+
+
+def plant_exercise(root: Path) -> None:
+    """A small exercise made for this test, in the toc part the handouts read."""
+    nb = nbformat.v4.new_notebook(metadata=dict(KERNEL), cells=[
+        markdown(front_matter(FIXTURE, f"## The case\n\nA broker asks for a fee. {CASE}\n")),
+        markdown(f"## Your task\n\nDecide what to ask for. {TASK}\n"),
+        markdown(f"### Step 1: the table\n\nFill in the table. {STEP}\n"),
+        code(f'print("{CODE}")'),
+        markdown(f"## Debrief\n\nWhat would you ask ASEAN for? {DEBRIEF}\n"),
+        markdown(f"The strongest ask names the fee. {SOLUTION}", tags=["solution"]),
+    ])
+    (root / "exercises").mkdir(exist_ok=True)
+    nbformat.write(nb, root / "exercises/ex-pack-fixture.ipynb")
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+    part = next((p for p in toc["parts"] if p["caption"] == "Case exercises"), None)
+    if part is None:
+        part = {"caption": "Case exercises", "chapters": []}
+        toc["parts"].insert(next(i for i, p in enumerate(toc["parts"]) if p["caption"].startswith("Day 5")) + 1, part)
+    part["chapters"].append({"file": "exercises/ex-pack-fixture"})
+    (root / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False))
+
+
+@pytest.fixture(scope="module")
+def packed(tmp_path_factory):
+    require_chromium()  # the PDFs are printed by it: skipped without it, except in CI where that fails
+    root = copy_course(tmp_path_factory.mktemp("course"))
+    session = next(root.glob("modules/day1/d1-s2-*.ipynb"))
+    edit_notebook(session, lambda nb: nb.cells.extend([
+        markdown(f"## Wide things\n\n{WIDE_TABLE}\nThe share is $x^2 + 1$ of all."),
+        code(f"{LONG_CODE} = 1\n{WIDGET}"),
+        markdown(f"The strongest answer names the MOU. {ANSWER}", tags=["solution"]),
+    ]))
+    plant_exercise(root)
+    build(root, cache_dir=tmp_path_factory.getbasetemp() / "execution-cache")
+    return root, make_pack(root)
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [re.sub(r"\s+", " ", page.extract_text()).strip() for page in PdfReader(path).pages]
+
+
+def test_pack_writes_both_sites_five_day_packs_and_the_handouts(packed):
+    root, report = packed
+    out = root / "_build/pack"
+    assert report.problems == []
+    assert sorted(p.name for p in report.files) == sorted(
+        ["participant-site.zip", "trainer-site.zip", HANDOUTS, *(f"trainer-day-{d}.pdf" for d in range(1, 6))]
+    )
+    assert all((out / p.name).stat().st_size > 10_000 for p in report.files)
+
+
+def test_each_site_zip_unpacks_into_its_own_folder_with_the_offline_scripts(packed):
+    root, _ = packed
+    for edition in ("participant", "trainer"):
+        names = set(zipfile.ZipFile(root / f"_build/pack/{edition}-site.zip").namelist())
+        top = f"{edition}-site"
+        assert {f"{top}/index.html", f"{top}/book/programme.html", f"{top}/_static/offline/requirejs/require.js",
+                f"{top}/_static/offline/html-manager/embed-amd.js", f"{top}/_static/offline/mathjax/tex-mml-chtml.js"} <= names
+        assert all(n.startswith(f"{top}/") for n in names) and f"{top}/.buildinfo" not in names
+
+
+RESOURCE = re.compile(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="(https?:[^"]*)"|<link\b[^>]*\bhref="(https?:[^"]*)"[^>]*\brel="(?:stylesheet|preload|modulepreload)"'
+                      r'|<link\b[^>]*\brel="(?:stylesheet|preload|modulepreload)"[^>]*\bhref="(https?:[^"]*)"')
+
+
+def test_no_page_in_the_zips_loads_a_script_style_or_image_from_the_internet(packed):
+    root, _ = packed
+    for edition in ("participant", "trainer"):
+        archive = zipfile.ZipFile(root / f"_build/pack/{edition}-site.zip")
+        pages = [n for n in archive.namelist() if n.endswith(".html")]
+        assert len(pages) > 20
+        remote = {n: m for n in pages for m in RESOURCE.findall(archive.read(n).decode())}
+        assert remote == {}
+
+
+def test_the_participant_zip_holds_no_trainer_material(packed):
+    root, _ = packed
+    archive = zipfile.ZipFile(root / "_build/pack/participant-site.zip")
+    assert "participant-site/_static/forms-qr.png" not in archive.namelist()
+    leaks = [n for n in archive.namelist() if any(t in archive.read(n).decode("utf-8", "replace") for t in (ANSWER, SOLUTION, "Trainer notes · not in"))]
+    assert leaks == []
+
+
+def test_the_unzipped_site_renders_from_disk_with_the_network_cut(packed, page, tmp_path):
+    root, _ = packed
+    zipfile.ZipFile(root / "_build/pack/participant-site.zip").extractall(tmp_path)
+    outside = []
+    page.route(re.compile(r"^(?!file:|data:)"), lambda route: (outside.append(route.request.url), route.abort()))
+    page.goto((tmp_path / "participant-site/modules/day1/d1-s2-migration-in-the-mekong.html").as_uri())
+    page.locator(".widget-slider").wait_for(timeout=20_000)  # the widget, drawn by the bundled manager
+    page.locator("mjx-container").first.wait_for(timeout=20_000)  # the maths, by the bundled MathJax
+    assert page.evaluate("getComputedStyle(document.querySelector('.bd-sidebar-primary')).display") != "none"
+    page.screenshot(path=str(tmp_path / "offline-session.png"))
+    assert outside == []
+    assert page.console_errors == []
+
+
+def test_day_packs_are_a4_numbered_and_open_each_part_with_its_title(packed):
+    root, _ = packed
+    course = load_course(root)
+    for day in course.days:
+        path = root / f"_build/pack/trainer-day-{day.number}.pdf"
+        reader = PdfReader(path)
+        heading = f"Day {day.number}: {day.title}"
+        assert reader.metadata.title == f"Trainer pack · {heading}"
+        texts = pdf_text(path)
+        marks = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
+        assert [t for t, _ in marks] == [heading, *(s.title for s in day.sessions)]
+        assert marks[0][1] == 0 and [i for _, i in marks] == sorted(set(i for _, i in marks))
+        for title, index in marks:
+            assert texts[index].startswith(re.sub(r"\s+", " ", title)), (path.name, title)
+        assert "Programme Time Session Minutes" in texts[0]
+        for number, (page_, text) in enumerate(zip(reader.pages, texts), start=1):
+            assert page_.mediabox.width == pytest.approx(595.3, abs=1) and page_.mediabox.height == pytest.approx(841.9, abs=1)  # A4
+            footer = f"{course.config.title} · trainer pack · Day {day.number} Page {number} of {len(texts)}"
+            assert text.endswith(footer), (path.name, number)
+            assert text.removesuffix(footer).strip(), f"{path.name}: page {number} is blank"
+
+
+def test_day_pack_marks_trainer_notes_and_prints_model_answers_unfolded(packed):
+    root, _ = packed
+    pages = pdf_text(root / "_build/pack/trainer-day-1.pdf")
+    text = " ".join(pages)
+    assert "Trainer notes · not in the participant edition" in text
+    assert "Run of the session" in text
+    answer = next(p for p in pages if ANSWER in p)  # printed, not folded away
+    assert f"The strongest answer names the MOU. {ANSWER}" in answer and "Model answer" in answer
+    assert "Labour migration in the Mekong Day 1 · 10:45–12:30 · 105 minutes" in text
+
+
+def test_handouts_hold_the_case_task_and_debrief_of_every_exercise_from_the_participant_edition(packed):
+    root, _ = packed
+    course = load_course(root)
+    path = root / f"_build/pack/{HANDOUTS}"
+    reader = PdfReader(path)
+    assert [o.title for o in reader.outline] == ["Case exercises", *(e.title for e in course.exercises)]
+    text = " ".join(pdf_text(path))
+    for token in (CASE, TASK, DEBRIEF):
+        assert token in text
+    for token in (STEP, CODE, SOLUTION, "Trainer notes"):  # steps and code stay in the notebook
+        assert token not in text
+
+
+def test_printed_documents_fit_the_page_width(packed, page):
+    """Long code lines wrap and wide tables shrink to the printed width: nothing is cut off."""
+    root, _ = packed
+    course = load_course(root)
+    jobs = [*day_documents(course, root / "_build/trainer/html", root / "_build/pack").values(),
+            handout_document(course, root / "_build/participant/html")]
+    width = round((210 - sum(float(MARGIN[k].removesuffix("mm")) for k in ("left", "right"))) / 25.4 * 96)
+    page.set_viewport_size({"width": width, "height": 1000})
+    page.emulate_media(media="print")
+    overflowing = """(width) => [...document.querySelectorAll('table, pre, img, figure, .admonition, div.cell, p')]
+        .filter(el => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > width + 1)
+        .map(el => el.tagName + ' ' + el.textContent.slice(0, 40))"""
+    source = root / "_build/pack/print-check.html"
+    for job in jobs:
+        source.write_text(job.html)
+        page.goto(source.as_uri())
+        assert page.evaluate(overflowing, width) == [], job.label
+    day1 = jobs[0].html
+    assert LONG_CODE in day1 and "Column-heading-8-without-any-spaces" in day1  # the wide things were there
+

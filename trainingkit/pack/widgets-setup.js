@@ -1,0 +1,19 @@
+// Loaded between require.js and the ipywidgets embed script, on pages with widgets (see
+// _config.yml).
+//
+// The embed script looks for its icon fonts beside the module named below, resolved from the
+// page's own folder unless told otherwise: point that name at the bundled copy.
+require.config({
+  paths: {
+    "@jupyter-widgets/html-manager/dist": document.documentElement.dataset.content_root + "_static/offline/html-manager",
+  },
+});
+
+// A slider's handle has role="slider" but no name, so a screen reader says only "slider":
+// give each handle its widget's label, as the widgets appear.
+new MutationObserver(() => {
+  for (const handle of document.querySelectorAll(".widget-slider .noUi-handle:not([aria-label])")) {
+    const label = handle.closest(".widget-slider").querySelector(".widget-label");
+    handle.setAttribute("aria-label", (label && label.textContent.trim()) || "Slider");
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
