@@ -1,11 +1,14 @@
 // Loaded between require.js and the ipywidgets embed script, on pages with widgets (see
 // _config.yml).
 //
-// The embed script looks for its icon fonts beside the module named below, resolved from the
-// page's own folder unless told otherwise: point that name at the bundled copy.
+// The embed script asks require.js for its icon fonts as "@jupyter-widgets/<hash>.woff2",
+// which require.js resolves from the page's own folder unless told otherwise: point that
+// prefix at the bundled copy, where the fonts sit beside embed-amd.js.
+const offlineWidgets = document.documentElement.dataset.content_root + "_static/offline/html-manager";
 require.config({
   paths: {
-    "@jupyter-widgets/html-manager/dist": document.documentElement.dataset.content_root + "_static/offline/html-manager",
+    "@jupyter-widgets/html-manager/dist": offlineWidgets,
+    "@jupyter-widgets": offlineWidgets,
   },
 });
 
