@@ -6,7 +6,26 @@ quiz works in the static book without a kernel and without the network.
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from ..errors import TrainingkitError
+
+# jupyterquiz's default colours fail WCAG AA in places (white on orange, red and green feedback
+# on dark purple, pale text in the answer box): these keep every pair at 4.5:1 or better.
+ACCESSIBLE_COLOURS = {
+    "--jq-multiple-choice-bg": "#392061",
+    "--jq-mc-button-bg": "#fafafa",
+    "--jq-many-choice-bg": "#8a3300",
+    "--jq-numeric-bg": "#392061",
+    "--jq-numeric-input-bg": "#1f1f1f",
+    "--jq-numeric-input-label": "#101010",
+    "--jq-string-bg": "#4c1a57",
+    "--jq-incorrect-color": "#ffb3b3",
+    "--jq-correct-color": "#9ff0a8",
+    "--jq-text-color": "#fafafa",
+    "--jq-link-color": "#c6d8ff",
+}
 
 CHOICE_TYPES = {"multiple_choice", "many_choice"}
 NUMERIC = "numeric"
@@ -48,8 +67,19 @@ def validate_quiz(name: str, questions: list[dict]) -> list[dict]:
     return questions
 
 
-def show_quiz(name: str, questions: list[dict]) -> None:
-    """Display a validated quiz; answers keep their order so a trainer can say "answer B"."""
+def load_quiz(path: Path | str) -> list[dict]:
+    """Questions kept as a JSON file (``exercises/quizzes/<name>.json``)."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TrainingkitError(f"{path}: cannot read the quiz ({exc})") from exc
+
+
+def show_quiz(name: str, questions: list[dict] | Path | str) -> None:
+    """Display a validated quiz (questions, or the path of a JSON file of them); answers keep
+    their order so a trainer can say "answer B"."""
     from jupyterquiz import display_quiz
 
-    display_quiz(validate_quiz(name, questions), shuffle_answers=False)
+    if isinstance(questions, (str, Path)):
+        questions = load_quiz(questions)
+    display_quiz(validate_quiz(name, questions), shuffle_answers=False, colors=ACCESSIBLE_COLOURS)

@@ -97,9 +97,9 @@ QUIZ = [
 
 
 def show_quiz() -> None:
-    from jupyterquiz import display_quiz
+    from .quiz import show_quiz as show
 
-    display_quiz(QUIZ, shuffle_answers=True)
+    show("sez-survey", QUIZ)
 
 
 class FindingsNotes:
