@@ -7,6 +7,23 @@ from coursefactory import standard_day, write_course
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session")
+def forms():
+    """The real course's feedback forms."""
+    from trainingkit.course import load_course
+    from trainingkit.forms import load_forms
+
+    return load_forms(load_course(REPO))
+
+
+@pytest.fixture
+def store(tmp_path, forms):
+    """An empty SQLite feedback store for the real forms, cohort pilot-2016."""
+    from trainingkit.feedback import FeedbackStore
+
+    return FeedbackStore(f"sqlite:///{tmp_path / 'fb.sqlite'}", forms=forms, cohort="pilot-2016")
+
+
 @pytest.fixture
 def course_dir(tmp_path: Path) -> Path:
     """A valid two-day course in a temporary folder."""

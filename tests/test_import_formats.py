@@ -6,33 +6,20 @@ import csv
 import io
 
 import pandas as pd
-import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook
 
 from conftest import REPO
 from test_forms_spec import BURMESE, KHMER, THAI
 from trainingkit.cli import main
-from trainingkit.course import load_course
 from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.imports import import_file
-from trainingkit.forms import load_forms
 from trainingkit.forms.xlsform import workbook
 
 KOBO_SYSTEM = ["__version__", "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status",
                "_submitted_by", "_tags", "_index"]
 ODK_AFTER = ["KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent", "AttachmentsExpected", "Status",
              "ReviewState", "DeviceID", "Edits", "FormVersion"]
-
-
-@pytest.fixture(scope="module")
-def forms():
-    return load_forms(load_course(REPO))
-
-
-@pytest.fixture
-def store(tmp_path, forms):
-    return FeedbackStore(f"sqlite:///{tmp_path / 'fb.sqlite'}", forms=forms, cohort="pilot-2016")
 
 
 def exported_columns(form, separator: str) -> list[str]:

@@ -8,25 +8,13 @@ from click.testing import CliRunner
 from conftest import REPO
 from test_import_formats import exported_columns, write_csv
 from trainingkit.cli import main
-from trainingkit.course import load_course
 from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.imports import ImportRejected, import_file
 from trainingkit.feedback.imports.table import ImportFileError
-from trainingkit.forms import load_forms
 
 TIDY = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]
 PAPER_END = ["paper_form_no", "participant", "date", "overall", "recommend", "most_useful", "change_one_thing"]
 GOOD = ["1", "MM-01", "2016-06-08", "4", "8", "", ""]
-
-
-@pytest.fixture(scope="module")
-def forms():
-    return load_forms(load_course(REPO))
-
-
-@pytest.fixture
-def store(tmp_path, forms):
-    return FeedbackStore(f"sqlite:///{tmp_path / 'fb.sqlite'}", forms=forms, cohort="pilot-2016")
 
 
 def rejected(store, path, form_id=None) -> list[str]:
