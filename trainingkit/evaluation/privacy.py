@@ -40,10 +40,15 @@ def suppress(groups: dict[str, dict], min_cell: int) -> dict[str, dict]:
     return {g: ({"suppressed": True} if g in small else s) for g, s in groups.items()}
 
 
+ANY_DIGIT = re.compile(r"\d")
+
+
 def mask_text(text: str, names: list[str] = ()) -> str:
     """Open text with e-mail addresses, phone numbers and roster names replaced."""
-    text = EMAIL.sub("[e-mail removed]", text)
-    text = PHONE.sub("[phone removed]", text)
+    if "@" in text:  # cheap tests first: most comments hold neither, and there may be 100,000
+        text = EMAIL.sub("[e-mail removed]", text)
+    if ANY_DIGIT.search(text):
+        text = PHONE.sub("[phone removed]", text)
     for name in sorted((n for n in names if n and len(n.strip()) > 1), key=len, reverse=True):
         text = re.sub(re.escape(name.strip()), "[name removed]", text, flags=re.I)
     return text
