@@ -39,7 +39,9 @@ def test_forms_qr_block_becomes_a_figure_whose_alt_text_names_the_url():
     import nbformat
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("**Show it.**\n\n```{forms-qr}\n```\n")])
-    step = qr.forms_qr_steps(URL)(None, "modules/day1/d1-s5-daily-review")
+    from trainingkit.pages import expand_blocks_step
+
+    step = expand_blocks_step(None, "modules/day1/d1-s5-daily-review", URL)
     out = step(nb).cells[0].source
     assert "{forms-qr}" not in out
     assert '<img src="../../_static/forms-qr.png" alt="QR code: scan it with a phone camera to open the feedback forms at http://10.20.30.40:8866/"' in out

@@ -26,7 +26,7 @@ from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_ed
 from .errors import TrainingkitError
 from .evaluation.book import ENV_SUMMARY, book_summary, pilot_feedback_steps
 from .execute import executed_notebooks
-from .forms.qr import forms_qr_steps, forms_url
+from .forms.qr import forms_url
 from .forms.qr import static_files as qr_static_files
 from .pack.assets import npm_modules, offline_assets
 from .pages import exercise_header, expand_blocks, expand_blocks_step, session_header
@@ -68,7 +68,7 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
         extra_digest=hashlib.sha256(summary_json.encode()).hexdigest(), env={ENV_SUMMARY: str(summary_file)},
     )
     url = forms_url()
-    transforms = {"trainer": (pilot_feedback_steps(summary), forms_qr_steps(url))}
+    transforms = {"trainer": (pilot_feedback_steps(summary),)}
     report.seconds["execute"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -79,7 +79,7 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     staged = {}
     for edition in editions:
         src = root / BUILD_DIR / edition / "src"
-        files = stage(course, edition, executed, transforms.get(edition, ()))
+        files = stage(course, edition, executed, transforms.get(edition, ()), url)
         written = sync_tree(src, {**files, **assets, **generated.get(edition, {})})
         if any(not rel.endswith(PAGE_SUFFIXES) for rel in written):
             # Sphinx copies static files (a new stylesheet, script or QR code) only when some
@@ -94,7 +94,7 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     return report
 
 
-def stage(course: Course, edition: str, executed: dict, extra_steps=()) -> dict[str, bytes]:
+def stage(course: Course, edition: str, executed: dict, extra_steps=(), forms_url: str | None = None) -> dict[str, bytes]:
     """Every file of one edition's source tree, as {relative path: bytes}."""
     root = course.root
     files: dict[str, bytes] = {}
@@ -116,14 +116,14 @@ def stage(course: Course, edition: str, executed: dict, extra_steps=()) -> dict[
         path = page_file(root, docname)
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".md":
-            files[rel] = expand_blocks(path.read_text(encoding="utf-8"), course, docname).encode()
+            files[rel] = expand_blocks(path.read_text(encoding="utf-8"), course, docname, forms_url).encode()
             continue
         header = ""  # a front page's front matter is trainingkit's, not the reader's: drop it
         if docname in sessions:
             header = session_header(course, sessions[docname], slots[sessions[docname].id], edition)
         elif docname in exercises:
             header = exercise_header(course, exercises[docname])
-        steps = steps_for(edition, header) + (expand_blocks_step(course, docname),)
+        steps = steps_for(edition, header) + (expand_blocks_step(course, docname, forms_url),)
         steps += tuple(s for make in extra_steps if (s := make(course, docname)) is not None)
         nb = build_edition(executed[path], steps)
         if edition == PARTICIPANT:

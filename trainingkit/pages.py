@@ -1,5 +1,5 @@
-"""Text the build writes into pages from the course data: session and exercise headers, and
-the programme. Pure functions returning MyST Markdown."""
+"""Text the build writes into pages from the course data: session and exercise headers, the
+programme, the outcomes and the forms' QR code. Pure functions returning MyST Markdown."""
 from __future__ import annotations
 
 import copy
@@ -7,11 +7,12 @@ import posixpath
 import re
 
 from .course import Course, Exercise, Session
+from .forms import qr
 from .schedule import Slot, as_markdown, programme
 
-# Blocks a page may hold for text that comes from the course data, so it is never retyped.
-PROGRAMME_BLOCK = re.compile(r"^```\{programme\}[^\n]*\n```[ \t]*$", flags=re.M)
-OUTCOMES_BLOCK = re.compile(r"^```\{outcomes\}[^\n]*\n```[ \t]*$", flags=re.M)
+# Blocks a page may hold for text the build writes, so it is never retyped: the programme,
+# the course's learning outcomes, and (on daily review pages) the forms' QR code.
+BLOCK = re.compile(r"^```\{(programme|outcomes|forms-qr)\}[^\n]*\n```[ \t]*$", flags=re.M)
 
 
 def link(course: Course, from_docname: str, to_docname: str) -> str:
@@ -59,30 +60,34 @@ def exercise_header(course: Course, exercise: Exercise) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def expand_blocks(text: str, course: Course, docname: str) -> str:
-    """Replace ```{programme}``` with the computed programme tables and ```{outcomes}``` with
-    the numbered learning outcomes of ``course.yml``."""
-    if PROGRAMME_BLOCK.search(text):
-        table = as_markdown(course, programme(course), lambda sid: link(course, docname, course.session(sid).docname))
-        text = PROGRAMME_BLOCK.sub(lambda _: table.rstrip(), text)
-    if OUTCOMES_BLOCK.search(text):
-        items = "\n".join(f"{n}. {o.text.rstrip('.')}." for n, o in enumerate(course.config.outcomes, start=1))
-        text = OUTCOMES_BLOCK.sub(lambda _: items, text)
-    return text
+def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None = None) -> str:
+    """Replace ```{programme}``` with the computed programme tables, ```{outcomes}``` with the
+    numbered learning outcomes of ``course.yml`` and ```{forms-qr}``` with the QR code figure
+    for ``forms_url``."""
+
+    def render(match) -> str:
+        kind = match.group(1)
+        if kind == "programme":
+            return as_markdown(course, programme(course), lambda sid: link(course, docname, course.session(sid).docname)).rstrip()
+        if kind == "outcomes":
+            return "\n".join(f"{n}. {o.text.rstrip('.')}." for n, o in enumerate(course.config.outcomes, start=1))
+        src = posixpath.relpath(f"_static/{qr.QR_FILE}", posixpath.dirname(docname) or ".")
+        return qr.figure(forms_url or qr.forms_url(), src)
+
+    return BLOCK.sub(render, text)
 
 
-def expand_blocks_step(course: Course, docname: str):
+def expand_blocks_step(course: Course, docname: str, forms_url: str | None = None):
     """The same expansion as a notebook step, for every Markdown cell."""
 
     def step(nb):
         out = copy.copy(nb)
         out.cells = []
         for cell in nb.cells:
-            if cell.cell_type == "markdown" and "```{" in "".join(cell.source):
-                expanded = expand_blocks("".join(cell.source), course, docname)
-                if expanded != "".join(cell.source):
-                    cell = copy.deepcopy(cell)
-                    cell.source = expanded
+            text = "".join(cell.source)
+            if cell.cell_type == "markdown" and BLOCK.search(text):
+                cell = copy.deepcopy(cell)
+                cell.source = expand_blocks(text, course, docname, forms_url)
             out.cells.append(cell)
         return out
 

@@ -9,12 +9,9 @@ updates the address the built pages name.
 """
 from __future__ import annotations
 
-import copy
 import html
 import io
 import os
-import posixpath
-import re
 from pathlib import Path
 
 import qrcode
@@ -25,7 +22,6 @@ QR_FILE = "forms-qr.png"
 URL_FILE = "forms-qr.url"  # beside the image: the address the built pages name
 VAR_DIR = "var"
 TRAINER_STATIC = "_build/trainer/html/_static"
-BLOCK = re.compile(r"^```\{forms-qr\}[^\n]*\n```[ \t]*$", flags=re.M)
 
 
 def forms_url(port: int = DEFAULT_PORT) -> str:
@@ -54,30 +50,6 @@ def figure(url: str, src: str) -> str:
         f'<figure class="forms-qr">\n<img src="{html.escape(src)}" alt="{html.escape(alt_text(url))}" width="240" height="240">\n'
         f"<figcaption>Feedback forms on the venue network: <strong>{html.escape(url)}</strong></figcaption>\n</figure>"
     )
-
-
-def forms_qr_steps(url: str):
-    """A build hook for the trainer edition: each ``{forms-qr}`` block becomes the figure."""
-
-    def make(course, docname: str):
-        src = posixpath.relpath(f"_static/{QR_FILE}", posixpath.dirname(docname) or ".")
-
-        def step(nb):
-            out = copy.copy(nb)
-            out.cells = [_expanded(cell, figure(url, src)) for cell in nb.cells]
-            return out
-
-        return step
-
-    return make
-
-
-def _expanded(cell, replacement: str):
-    if cell.cell_type != "markdown" or not BLOCK.search(cell.source):
-        return cell
-    cell = copy.deepcopy(cell)
-    cell.source = BLOCK.sub(lambda _: replacement, cell.source)
-    return cell
 
 
 def static_files(url: str) -> dict[str, bytes]:
