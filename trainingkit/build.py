@@ -26,6 +26,7 @@ from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_ed
 from .errors import TrainingkitError
 from .evaluation.book import ENV_SUMMARY, book_summary, pilot_feedback_steps
 from .execute import executed_notebooks
+from .facts import FACTS_FILE
 from .forms.qr import forms_url
 from .forms.qr import static_files as qr_static_files
 from .pack.assets import npm_modules, offline_assets
@@ -130,6 +131,8 @@ def stage(course: Course, edition: str, executed: dict, extra_steps=(), forms_ur
             assert_no_trainer_content(nb, rel)
         files[rel] = nbformat.writes(nb).encode()
 
+    if (root / FACTS_FILE).is_file():  # the {fact} roles read it beside the pages
+        files[FACTS_FILE] = (root / FACTS_FILE).read_bytes()
     for folder in (STATIC_DIR, *PAGE_DIRS):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and path.suffix not in PAGE_SUFFIXES and not SKIP_PARTS & set(path.parts):

@@ -3,16 +3,20 @@ programme, the outcomes and the forms' QR code. Pure functions returning MyST Ma
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import posixpath
 import re
 
 from .course import Course, Exercise, Session
+from .facts import load_facts, uses
+from .facts_recheck import recheck_markdown
 from .forms import qr
 from .schedule import Slot, as_markdown, programme
 
 # Blocks a page may hold for text the build writes, so it is never retyped: the programme,
-# the course's learning outcomes, and (on daily review pages) the forms' QR code.
-BLOCK = re.compile(r"^```\{(programme|outcomes|forms-qr)\}[^\n]*\n```[ \t]*$", flags=re.M)
+# the course's learning outcomes, (on daily review pages) the forms' QR code, and the list of
+# facts to re-check before a delivery.
+BLOCK = re.compile(r"^```\{(programme|outcomes|forms-qr|facts-recheck)\}[^\n]*\n```[ \t]*$", flags=re.M)
 
 
 def link(course: Course, from_docname: str, to_docname: str) -> str:
@@ -69,12 +73,26 @@ def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None
         kind = match.group(1)
         if kind == "programme":
             return as_markdown(course, programme(course), lambda sid: link(course, docname, course.session(sid).docname)).rstrip()
+        if kind == "facts-recheck":
+            return _facts_recheck(course, docname)
         if kind == "outcomes":
             return "\n".join(f"{n}. {o.text.rstrip('.')}." for n, o in enumerate(course.config.outcomes, start=1))
         src = posixpath.relpath(f"_static/{qr.QR_FILE}", posixpath.dirname(docname) or ".")
         return qr.figure(forms_url or qr.forms_url(), src)
 
     return BLOCK.sub(render, text)
+
+
+def _facts_recheck(course: Course, docname: str) -> str:
+    pages = {}
+    for page in course.toc.docnames:
+        for suffix in (".ipynb", ".md"):
+            pages[f"{page}{suffix}"] = page
+
+    def page_link(rel: str) -> str | None:
+        return link(course, docname, pages[rel]) if rel in pages else None
+
+    return recheck_markdown(load_facts(course.root), uses(course.root), dt.date.today(), page_link)
 
 
 def expand_blocks_step(course: Course, docname: str, forms_url: str | None = None):
