@@ -22,6 +22,7 @@ from .pdf import PrintJob, print_pdfs
 
 PACK_DIR = "_build/pack"
 PROGRAMME = "book/programme"
+FACTS_PAGE, FACTS_TITLE = "book/facts-to-recheck", "Facts to re-check before this delivery"
 HANDOUTS = "participant-handouts.pdf"
 SKIP = {".buildinfo"}  # Sphinx's own rebuild stamp: of no use to a reader
 
@@ -62,10 +63,16 @@ def day_documents(course: Course, site: Path, out: Path) -> dict[Path, PrintJob]
         timetable.find("h2").string = "Programme"
         first = cover(heading, [f"{book} · trainer pack: the day's programme, then each session's plan, trainer notes and model answers."])
         parts = [("pack-programme", [*first, timetable])]
+        # The facts to re-check come first, so a trainer checks them the week before.
+        facts_page = site / f"{FACTS_PAGE}.html"
+        with_facts = FACTS_PAGE in course.toc.docnames and facts_page.is_file()
+        if with_facts:
+            parts.append(("pack-facts", [article(Page(facts_page))]))
         parts += [("pack-session", [article(Page(site / f"{s.docname}.html"))]) for s in day.sessions]
+        outline = (heading, *((FACTS_TITLE,) if with_facts else ()),
+                   *(s.title for s in day.sessions))
         docs[out / f"trainer-day-{day.number}.pdf"] = PrintJob(
-            document(f"Trainer pack · {heading}", css, parts), f"{book} · trainer pack · Day {day.number}",
-            (heading, *(s.title for s in day.sessions)),
+            document(f"Trainer pack · {heading}", css, parts), f"{book} · trainer pack · Day {day.number}", outline,
         )
     return docs
 
