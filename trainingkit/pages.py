@@ -11,12 +11,13 @@ from .course import Course, Exercise, Session
 from .facts import load_facts, uses
 from .facts_recheck import recheck_markdown
 from .forms import qr
+from .ratification_table import load_cells, ratification_markdown
 from .schedule import Slot, as_markdown, programme
 
 # Blocks a page may hold for text the build writes, so it is never retyped: the programme,
 # the course's learning outcomes, (on daily review pages) the forms' QR code, and the list of
-# facts to re-check before a delivery.
-BLOCK = re.compile(r"^```\{(programme|outcomes|forms-qr|facts-recheck)\}[^\n]*\n```[ \t]*$", flags=re.M)
+# facts to re-check before a delivery, and the ratification table (from the datasets).
+BLOCK = re.compile(r"^```\{(programme|outcomes|forms-qr|facts-recheck|ratification-table)\}[^\n]*\n```[ \t]*$", flags=re.M)
 
 
 def link(course: Course, from_docname: str, to_docname: str) -> str:
@@ -73,6 +74,8 @@ def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None
         kind = match.group(1)
         if kind == "programme":
             return as_markdown(course, programme(course), lambda sid: link(course, docname, course.session(sid).docname)).rstrip()
+        if kind == "ratification-table":
+            return ratification_markdown(load_cells(course.root))
         if kind == "facts-recheck":
             return _facts_recheck(course, docname)
         if kind == "outcomes":
