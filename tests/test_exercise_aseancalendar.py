@@ -114,9 +114,10 @@ def test_saved_activities_with_unknown_values_are_blanked_not_trusted():
     assert clean_activities(saved, EVENTS) == [step("A", "other", "", None), step("B", "submission", "afml", 10)]
 
 
-def test_the_example_file_has_the_four_events_and_says_it_is_an_example():
+def test_the_example_file_has_both_summits_and_says_it_is_an_example():
     events = load_events()
-    assert sorted(e.kind for e in events) == ["acsc-apf", "afml", "asean-summit", "national-preparatory-workshop"]
+    assert sorted(e.kind for e in events) == ["acsc-apf", "afml", "asean-summit", "asean-summit", "national-preparatory-workshop"]
+    assert [e.month for e in events if e.kind == "asean-summit"] == [5, 11]  # the Summit meets twice a year
     assert "example months unless your trainer set this year&#x27;s dates" in events_html(events)
     resource = Package(str(REPO / "datasets/datapackage.yaml")).get_resource("asean-calendar-example")
     assert validate(resource).valid
