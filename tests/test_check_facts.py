@@ -74,9 +74,12 @@ def test_an_invalid_facts_file_is_reported_with_key_paths(course_dir):
 def test_a_page_that_counts_the_members_by_hand_fails(course_dir):
     write_facts(course_dir, fact())
     cite(course_dir, "ASEAN's ten member states meet. ASEAN has {fact-value}`asean-members` members.")
-    (course_dir / "book/index.md").write_text("# Test book\n\nThe 11 ASEAN members.\n")
+    (course_dir / "book/index.md").write_text("# Test book\n\nThe 11 ASEAN members. The ten ASEAN countries. ASEAN-10.\n"
+                                              "The five Mekong countries and 17 trainees are not counts of members.\n")
     assert problems(course_dir) == [
         "book/index.md: '11 ASEAN members': state the number of member states through {fact-value}`asean-members`, which changes when ASEAN does",
+        "book/index.md: 'ASEAN-10': state the number of member states through {fact-value}`asean-members`, which changes when ASEAN does",
+        "book/index.md: 'ten ASEAN countries': state the number of member states through {fact-value}`asean-members`, which changes when ASEAN does",
         "modules/day1/d1-s2-topic.ipynb:2: 'ten member states': state the number of member states through {fact-value}`asean-members`, which changes when ASEAN does",
     ]
 
@@ -101,6 +104,12 @@ def test_the_cli_warns_on_a_stale_fact_and_fails_with_strict_facts(course_dir):
     strict = CliRunner().invoke(main, ["check", "--strict-facts"], env=env)
     assert strict.exit_code == 1
     assert "datasets/facts.yaml: fact 'asean-members' was due for re-checking on 2020-06-30" in strict.output
+
+
+def test_no_page_of_the_real_course_counts_the_members_by_hand():
+    from trainingkit.check import member_counts
+    from trainingkit.course import load_course
+    assert member_counts(load_course(REPO)) == []
 
 
 def test_the_real_course_cites_only_known_facts_and_none_is_overdue_today():

@@ -235,9 +235,10 @@ def fact_ids(course: Course) -> list[Finding]:
             for c in citations(course.root) if c.fact_id not in facts]
 
 
-# "ten member states", "11 members", "ASEAN's eleven member countries": a count that changes.
+# "ten member states", "11 members", "the ten ASEAN countries", "ASEAN-10": a count that changes.
 MEMBER_COUNT = re.compile(
-    r"\b(?:nine|ten|eleven|twelve|[0-9]{1,2})\s+(?:ASEAN\s+|Southeast Asian\s+)?(?:member\s+(?:states?|countries)|members)\b",
+    r"\b(?:nine|ten|eleven|twelve|[0-9]{1,2})\s+(?:(?:ASEAN\s+|Southeast Asian\s+)?(?:member\s+(?:states?|countries)|members)"
+    r"|(?:ASEAN|Southeast Asian)\s+(?:states|countries|nations|governments))\b|\bASEAN-1[0-9]\b",
     re.I)
 
 
