@@ -135,6 +135,7 @@ def executed_notebooks(root: Path, jobs: list[NotebookJob], cache_dir: Path, wor
     package = package_digest()
     results: dict[Path, NotebookNode] = {}
     to_run = []
+    from_cache = 0
     for job in jobs:
         nb = nbformat.read(job.path, as_version=4)
         if not has_code(nb):
@@ -143,10 +144,10 @@ def executed_notebooks(root: Path, jobs: list[NotebookJob], cache_dir: Path, wor
         cached = cache_dir / f"{cache_key(nb, inputs_digest(root, job, package))}.ipynb"
         if cached.is_file():
             results[job.path] = merge_outputs(nb, nbformat.read(cached, as_version=4))
+            from_cache += 1
         else:
             to_run.append((job, nb, cached))
-    if to_run:
-        say(f"executing {len(to_run)} notebook(s); {len(results)} unchanged or without code")
+    say(f"notebooks with code: {len(to_run)} to execute, {from_cache} unchanged (from the cache)")
 
     def run(item):
         job, nb, cached = item
