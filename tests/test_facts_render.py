@@ -45,7 +45,7 @@ def test_the_fact_role_shows_the_statement_its_date_mark_and_a_link_to_its_sourc
     assert "Source: C57 The Nation Thailand <https://www.nationthailand.com/news/policy/40052011>" in abbr["title"]
     assert "re-check by 31 March 2027" in abbr["title"]
     meta = soup.select_one(".fact-meta")
-    assert meta.get_text() == " (as of 30 November 2025 ✅ C57)"
+    assert meta.get_text() == " (as of 30 November 2025, confirmed ✅: C57)"
     assert meta.find("a")["href"] == "https://www.nationthailand.com/news/policy/40052011"
 
 
@@ -89,7 +89,7 @@ def test_the_recheck_list_puts_overdue_facts_first_and_says_where_each_is_used()
                             dt.date(2026, 12, 2), lambda rel: "../modules/day3/x.ipynb" if rel.endswith(".ipynb") else None)
     lines = text.splitlines()
     assert lines[0].startswith("This list was made on 2 December 2026") and "2 facts; 1 is past" in lines[0]
-    assert lines[4].startswith("| ASEAN has 11 member states (`asean-members`) | ✅ | 26 October 2025 · 13 months | **30 June 2026 (overdue)** | not cited yet |")
+    assert lines[4].startswith("| ASEAN has 11 member states (`asean-members`) | ✅ confirmed | 26 October 2025 · 13 months · re-check by **30 June 2026 (overdue)** | not cited yet |")
     assert "| [x](../modules/day3/x.ipynb), `datasets/w.csv` | [C57](https://www.nationthailand.com/news/policy/40052011) |" in lines[5]
 
 

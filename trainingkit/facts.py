@@ -28,6 +28,8 @@ from .errors import TrainingkitError
 FACTS_FILE = "datasets/facts.yaml"
 FACT_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 CONFIDENCE = {"✅": "confirmed", "⚠️": "partly confirmed or weak source", "❓": "not confirmed"}
+# In words beside the mark: the marks are emoji, which some devices and printers cannot draw.
+CONFIDENCE_SHORT = {"✅": "confirmed", "⚠️": "partly confirmed", "❓": "not confirmed"}
 # ``{fact}`id``` and ``{fact-value}`id```, in Markdown pages, notebook cells and data files.
 ROLE = re.compile(r"\{(fact|fact-value)\}`([^`]*)`")
 # Folders whose text may cite facts; data files in them (csv, yaml, json) are read too, so

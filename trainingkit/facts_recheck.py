@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from .facts import Fact, age_text, as_of_text
+from .facts import CONFIDENCE_SHORT, Fact, age_text, as_of_text
 
 PAGE_SUFFIXES = (".ipynb", ".md")
 
@@ -40,14 +40,14 @@ def recheck_markdown(facts: dict[str, Fact], uses: dict[str, list[str]], today: 
         f"{len(ordered)} facts; {len(stale)} {'is' if len(stale) == 1 else 'are'} past "
         "the date by which they must be checked again.",
         "",
-        "| Fact | Confidence | As of · age | Re-check by | Used in | Where to check |",
-        "|---|---|---|---|---|---|",
+        "| Fact | Confidence | As of · age · re-check by | Used in | Where to check |",
+        "|---|---|---|---|---|",
     ]
     for fact in ordered:
         due = f"**{as_of_text(fact.review_by)} (overdue)**" if fact.stale(today) else as_of_text(fact.review_by)
         sources = "; ".join(f"[{_cell(s.code or s.title)}]({s.url})" for s in fact.sources)
         lines.append(
-            f"| {_cell(fact.statement)} (`{fact.id}`) | {fact.confidence} | {as_of_text(fact.as_of)} · "
-            f"{age_text(fact, today)} | {due} | {_used_in(uses.get(fact.id, []), page_link)} | {sources} |"
+            f"| {_cell(fact.statement)} (`{fact.id}`) | {fact.confidence} {CONFIDENCE_SHORT[fact.confidence]} | {as_of_text(fact.as_of)} · "
+            f"{age_text(fact, today)} · re-check by {due} | {_used_in(uses.get(fact.id, []), page_link)} | {sources} |"
         )
     return "\n".join(lines)

@@ -2,7 +2,7 @@
 ``datasets/facts.yaml``, shown with its as-of date, its confidence and a link to its source.
 
 The statement sits in an ``<abbr>`` whose title (the hover text) names the sources and the
-review date; the visible part "(as of 1 July 2025 ✅ C56)" prints too, so a page on paper
+review date; the visible part "(as of 1 July 2025, confirmed ✅: C56)" prints too, so a page on paper
 keeps its date and source. Nothing is fetched: the page works offline. The build stages the
 facts file beside the pages (``build.stage``); the look is in ``_static/trainingkit.css``.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util import logging
 
-from .facts import CONFIDENCE, FACTS_FILE, Fact, as_of_text, load_facts
+from .facts import CONFIDENCE, CONFIDENCE_SHORT, FACTS_FILE, Fact, as_of_text, load_facts
 
 logger = logging.getLogger(__name__)
 USERS = "trainingkit_fact_users"  # env attribute: docnames that cite a fact
@@ -61,7 +61,7 @@ def fact_nodes(fact: Fact, text: str) -> list[nodes.Node]:
     """The fact's text with its hover, then "(as of DATE MARK SOURCE, SOURCE)"."""
     shown = nodes.abbreviation(text, text, explanation=hover_text(fact), classes=["fact"], ids=[])
     meta = nodes.inline("", "", classes=["fact-meta"])
-    meta += nodes.Text(f" (as of {as_of_text(fact.as_of)} {fact.confidence} ")
+    meta += nodes.Text(f" (as of {as_of_text(fact.as_of)}, {CONFIDENCE_SHORT[fact.confidence]} {fact.confidence}: ")
     for n, source in enumerate(fact.sources[:3]):
         if n:
             meta += nodes.Text(", ")
