@@ -14,10 +14,12 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from ..course import Course, load_course
 from ..editions import EDITIONS, PARTICIPANT, TRAINER
 from ..errors import TrainingkitError
-from .compose import Page, article, cover, document, handout_sections, programme_section, stylesheets
+from .compose import Page, article, cover, document, handout_sections, links_to, programme_section, stylesheets
 from .pdf import PrintJob, print_pdfs
 
 PACK_DIR = "_build/pack"
@@ -63,11 +65,16 @@ def day_documents(course: Course, site: Path, out: Path) -> dict[Path, PrintJob]
         timetable.find("h2").string = "Programme"
         first = cover(heading, [f"{book} · trainer pack: the day's programme, then each session's plan, trainer notes and model answers."])
         parts = [("pack-programme", [*first, timetable])]
-        # The facts to re-check come first, so a trainer checks them the week before.
+        # The facts the day's sessions and exercises cite come first, so a trainer checks them
+        # the week before.
         facts_page = site / f"{FACTS_PAGE}.html"
         with_facts = FACTS_PAGE in course.toc.docnames and facts_page.is_file()
         if with_facts:
-            parts.append(("pack-facts", [article(Page(facts_page))]))
+            pages = [s.docname for s in day.sessions]
+            pages += [course.exercise(e).docname for s in day.sessions for e in s.exercises]
+            facts = article(Page(facts_page), links_to(pages))
+            facts.find("h1").insert_after(facts_note(facts, day.number))
+            parts.append(("pack-facts", [facts]))
         parts += [("pack-session", [article(Page(site / f"{s.docname}.html"))]) for s in day.sessions]
         outline = (heading, *((FACTS_TITLE,) if with_facts else ()),
                    *(s.title for s in day.sessions))
@@ -75,6 +82,16 @@ def day_documents(course: Course, site: Path, out: Path) -> dict[Path, PrintJob]
             document(f"Trainer pack · {heading}", css, parts), f"{book} · trainer pack · Day {day.number}", outline,
         )
     return docs
+
+
+def facts_note(facts, day: int):
+    """The line that says this list is the day's share of the trainer page's list."""
+    rows = len(facts.select("tbody tr"))
+    note = BeautifulSoup("", "html.parser").new_tag("p", attrs={"class": "pack-lead"})
+    note.string = (f"Day {day}: the {rows} fact{'s' * (rows != 1)} that this day's sessions and exercises cite. "
+                   "The trainer edition's page lists every fact of the course." if rows else
+                   f"Day {day}: no session or exercise of this day cites a volatile fact.")
+    return note
 
 
 def handout_document(course: Course, site: Path) -> PrintJob:
