@@ -90,7 +90,7 @@ def test_the_recheck_list_puts_overdue_facts_first_and_says_where_each_is_used()
     lines = text.splitlines()
     assert lines[0].startswith("This list was made on 2 December 2026") and "2 facts; 1 is past" in lines[0]
     assert lines[4].startswith("| ASEAN has 11 member states (`asean-members`) | ✅ confirmed | 26 October 2025 · 13 months · re-check by **30 June 2026 (overdue)** | not cited yet |")
-    assert "| [x](../modules/day3/x.ipynb), `datasets/w.csv` | [C57](https://www.nationthailand.com/news/policy/40052011) |" in lines[5]
+    assert "| [x](../modules/day3/x.ipynb), w.csv (data) | [C57](https://www.nationthailand.com/news/policy/40052011) |" in lines[5]
 
 
 def test_the_real_recheck_page_lists_every_fact_with_the_pages_that_cite_it():

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from trainingkit.build import build
 from trainingkit.course import load_course
-from trainingkit.pack import HANDOUTS, day_documents, handout_document, make_pack
+from trainingkit.pack import FACTS_TITLE, HANDOUTS, day_documents, handout_document, make_pack
 from trainingkit.pack.pdf import MARGIN
 
 from browser import require_chromium
@@ -136,7 +136,8 @@ def test_day_packs_are_a4_numbered_and_open_each_part_with_its_title(packed):
         assert reader.metadata.title == f"Trainer pack · {heading}"
         texts = pdf_text(path)
         marks = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
-        assert [t for t, _ in marks] == [heading, *(s.title for s in day.sessions)]
+        # the day's facts to re-check come right after the programme (issue 12)
+        assert [t for t, _ in marks] == [heading, FACTS_TITLE, *(s.title for s in day.sessions)]
         assert marks[0][1] == 0 and [i for _, i in marks] == sorted(set(i for _, i in marks))
         for title, index in marks:
             assert texts[index].startswith(re.sub(r"\s+", " ", title)), (path.name, title)

@@ -22,7 +22,7 @@ def _used_in(files: list[str], page_link: Callable[[str], str | None]) -> str:
     for rel in files:
         target = page_link(rel) if rel.endswith(PAGE_SUFFIXES) else None
         name = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        out.append(f"[{name}]({target})" if target else f"`{rel}`")
+        out.append(f"[{name}]({target})" if target else f"{rel.rsplit('/', 1)[-1]} (data)")
     return ", ".join(out)
 
 
