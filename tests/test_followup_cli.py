@@ -50,3 +50,14 @@ def test_status_reminders_plans_and_withdraw_from_the_command_line(store, tmp_pa
 
     code, text = run("followup", "figures", "--on", "2016-07-12", "--db", db)
     assert code == 0 and '"response_rates"' in text
+
+
+def test_the_export_masks_contact_details_in_the_evidence_and_obstacles_of_an_action(store, tmp_path):
+    roster(store, ["P01", "P02", "P03", "P04", "P05"])
+    answer(store, "P01", "m1", dt.date(2016, 7, 1), a1_id="1", a1_progress="done",
+           a1_evidence="Report sent, ask officer@labour.example.org", a1_obstacles="Call +66 81 234 5678 first")
+    code, text = run("feedback", "export", "-o", str(tmp_path / "out.csv"), "--db", store.url, "--cohort", "pilot-2016")
+    assert code == 0, text
+    exported = "".join(p.read_text(encoding="utf-8-sig") for p in tmp_path.glob("out*.csv"))
+    assert "officer@labour" not in exported and "234 5678" not in exported
+    assert "Report sent, ask [e-mail removed]" in exported and "Call [phone removed] first" in exported

@@ -105,3 +105,30 @@ def test_feedback_compare_on_the_command_line(two_cohorts, tmp_path):
                                     "--html", str(tmp_path / "cmp.html")])
     assert out.exit_code == 0, out.output
     assert '"diff_vs_first": 0.33' in out.output and (tmp_path / "cmp.html").is_file()
+
+
+def test_the_trainer_edition_shows_the_comparison_only_with_two_real_cohorts(two_cohorts):
+    from conftest import REPO
+    from trainingkit.course import load_course
+    from trainingkit.followup.book import cohort_comparison, show_cohorts
+
+    course = load_course(REPO)
+    data = cohort_comparison(course, two_cohorts.url)
+    assert data["cohorts"] == [A, B]  # the course's own cohort first
+    overall = [r for r in data["records"] if (r["form"], r["question"], r["cohort"]) == ("end", "overall", B)]
+    assert overall[0]["mean"] == 4.33 and overall[0]["diff_vs_first"] == 0.33
+    page = show_cohorts({"cohorts_compared": data}).data
+    assert "<table" in page and "+0.33 (n=6 vs 5)" in page and "<img" in page
+    assert "holds one cohort" in show_cohorts({"cohorts_compared": None}).data
+
+
+def test_a_store_with_one_real_cohort_and_its_synthetic_twin_compares_nothing(url, forms):  # noqa: F811
+    from conftest import REPO
+    from trainingkit.course import load_course
+    from trainingkit.followup.book import cohort_comparison
+
+    store = FeedbackStore(url, forms=forms, cohort=A)
+    put(store, A, "end", "P01", {"overall": 4}, 1)
+    put(store, A + "-synthetic", "end", "P01", {"overall": 4}, 1)
+    assert cohort_comparison(load_course(REPO), url) is None
+    store.close()
