@@ -115,3 +115,15 @@ def test_the_xlsform_choices_file_lists_each_trainees_actions_by_slot(plans_stor
     rows = plan_choice_rows(current_plans(plans_store.engine, "pilot-2016"))
     assert [(r["participant"], r["slot"], r["name"]) for r in rows] == [("P01", "1", "1"), ("P01", "2", "2"), ("P02", "1", "1")]
     assert rows[2]["label"] == "Publish an article on the Cebu Declaration (by 2016-11-15)"
+
+
+def test_a_kobo_export_of_the_followup_form_brings_per_action_progress_in(plans_store, tmp_path):
+    from trainingkit.feedback.imports import import_file
+
+    import_plans(plans_store, write(tmp_path, PLANS), TYPES, 6)
+    kobo = write(tmp_path, "_uuid,_submission_time,participant,round,engaged,actions,a1_id,a1_progress,a1_evidence,result_meetings\n"
+                           "u-1,2016-07-05T03:00:00,P01,m1,yes,afml,1,done,Minutes of the meeting,2\n", "kobo.csv")
+    report = import_file(plans_store, kobo)
+    assert report.stored == 1
+    latest = latest_responses(plans_store.answers(form_id="followup"))
+    assert action_progress(latest, {"m1": 1, "m3": 3, "m6": 6}) == {("P01", "1"): "done"}

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from ..errors import TrainingkitError
 from ..feedback.imports import ImportRejected
@@ -193,9 +194,17 @@ def import_plans(store, path: Path, types: dict[str, str], max_actions: int, coh
     for a in actions:
         by_trainee.setdefault(a.participant, []).append(a)
     ensure_tables(store.engine)
+    try:
+        return _store_plans(store.engine, cohort, path, by_trainee, len(actions))
+    except IntegrityError:  # another import stored a version at the same moment: compare again
+        return _store_plans(store.engine, cohort, path, by_trainee, len(actions))
+
+
+def _store_plans(engine, cohort: str, path: Path, by_trainee: dict[str, list[PlannedAction]], n_actions: int) -> PlanImport:
+    """One transaction: each trainee's plan stored as the next version unless it is unchanged."""
     new_versions, unchanged, now = {}, [], utc_now()
     p = plan_actions.c
-    with store.engine.begin() as conn:
+    with engine.begin() as conn:
         for code, items in sorted(by_trainee.items()):
             version = conn.execute(select(func.max(p.version)).where(p.cohort == cohort, p.participant == code)).scalar()
             if version is not None:
@@ -210,7 +219,7 @@ def import_plans(store, path: Path, types: dict[str, str], max_actions: int, coh
                  "action": a.action, "due": a.due, "indicator": a.indicator, "source": path.name[:255], "stored_at": now}
                 for a in items])
             new_versions[code] = version
-    return PlanImport(path, new_versions, tuple(unchanged), len(actions))
+    return PlanImport(path, new_versions, tuple(unchanged), n_actions)
 
 
 CHOICES_COLUMNS = ["name", "label", "participant", "slot"]
