@@ -12,6 +12,7 @@ from trainingkit.feedback.imports import ImportRejected
 from trainingkit.followup import current_plans, import_plans
 from trainingkit.followup.plans import plan_choice_rows
 from trainingkit.followup.progress import action_progress, latest_responses
+from test_store import pg_server, pg_url, url  # noqa: F401  SQLite and PostgreSQL stores
 
 TYPES = followup_actions(REPO)
 HEADER = "participant,action_id,action,due,indicator,type\n"
@@ -127,3 +128,29 @@ def test_a_kobo_export_of_the_followup_form_brings_per_action_progress_in(plans_
     assert report.stored == 1
     latest = latest_responses(plans_store.answers(form_id="followup"))
     assert action_progress(latest, {"m1": 1, "m3": 3, "m6": 6}) == {("P01", "1"): "done"}
+
+
+def test_the_same_plans_imported_by_eight_clients_at_once_are_stored_once(url, forms, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import sqlalchemy as sa
+
+    from trainingkit.feedback import FeedbackStore
+
+    first = FeedbackStore(url, forms=forms, cohort="pilot-2016")
+    roster(first, ["P01", "P02"])
+    path = write(tmp_path, PLANS)
+
+    def client(_n):
+        store = FeedbackStore(url, forms=forms, cohort="pilot-2016")
+        try:
+            return import_plans(store, path, TYPES, 6).new_versions
+        finally:
+            store.close()
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(client, range(8)))
+    assert sum(len(r) for r in results) == 2  # P01 and P02, each once, by whichever client came first
+    with first.engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*), max(version) FROM plan_actions")).one() == (3, 1)
+    first.close()
