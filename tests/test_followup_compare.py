@@ -119,7 +119,7 @@ def test_the_trainer_edition_shows_the_comparison_only_with_two_real_cohorts(two
     assert overall[0]["mean"] == 4.33 and overall[0]["diff_vs_first"] == 0.33
     page = show_cohorts({"cohorts_compared": data}).data
     assert "<table" in page and "+0.33 (n=6 vs 5)" in page and "<img" in page
-    assert "holds one cohort" in show_cohorts({"cohorts_compared": None}).data
+    assert "No comparison yet" in show_cohorts({"cohorts_compared": None}).data
 
 
 def test_a_store_with_one_real_cohort_and_its_synthetic_twin_compares_nothing(url, forms):  # noqa: F811

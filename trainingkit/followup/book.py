@@ -62,5 +62,5 @@ def show_cohorts(summary: dict | None):
 
     data = (summary or {}).get(SUMMARY_KEY)
     if not data:
-        return HTML("<p>The feedback store holds one cohort: a comparison appears here once it holds two or more.</p>")
+        return HTML("<p>No comparison yet: it appears here once the feedback store holds two or more real cohorts.</p>")
     return HTML(comparison_section(comparison_from_data(data)))
