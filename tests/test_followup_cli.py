@@ -22,7 +22,7 @@ def test_status_reminders_plans_and_withdraw_from_the_command_line(store, tmp_pa
     code, text = run("followup", "status", "--on", "2016-07-10", "--cohort", "pilot-2016", "--db", db)
     assert code == 0, text
     assert "P02           answered   upcoming   upcoming" in text
-    assert "m1 (open the window): 1 of 5 answered (20.0%), 0 lost" in text
+    assert "m1 (window open): 1 of 5 answered (20.0%), 0 lost" in text
 
     contacts = tmp_path / "contacts.csv"
     contacts.write_text("participant,channel,address\nP01,email,p1@example.org\n", encoding="utf-8")

@@ -338,10 +338,13 @@ def _on(value):
     return value.date() if value else dt.date.today()
 
 
-def _cohort_store(db, cohort):
+def _cohort_store(db, cohort, course=None):
+    """The store for ``cohort``; given the loaded course, its forms are not read a second time."""
     from .feedback import FeedbackStore
+    from .forms import load_forms
 
-    return FeedbackStore(db, root=_course_root(), cohort=cohort)
+    forms = load_forms(course) if course is not None else None
+    return FeedbackStore(db, root=_course_root(), cohort=cohort, forms=forms)
 
 
 @main.group()
@@ -372,7 +375,8 @@ def followup_status_cmd(on, fmt, cohort, db):
     from .followup import followup_status
     from .followup.status import status_table
 
-    status = followup_status(_cohort_store(db, cohort), load_course(_course_root()), cohort, _on(on))
+    course = load_course(_course_root())
+    status = followup_status(_cohort_store(db, cohort, course), course, cohort, _on(on))
     rows = status_table(status)
     if fmt == "json":
         rates = [{**dataclasses.asdict(r), "due": r.due.isoformat()} for r in status.rates]
@@ -395,7 +399,8 @@ def followup_status_cmd(on, fmt, cohort, db):
         click.echo(f"{code:<14}" + "".join(f"{statuses[n]:<11}" for n in names))
     for r in status.rates:
         figures = "suppressed (fewer trainees than min_cell)" if r.suppressed else f"{r.answered} of {r.expected} answered ({r.rate}%), {r.lost} lost"
-        click.echo(f"{r.round} ({r.phase} the window): {figures}")
+        window = {"before": "window not open yet", "open": "window open", "after": "window closed"}[r.phase]
+        click.echo(f"{r.round} ({window}): {figures}")
 
 
 @followup.command("reminders")
@@ -421,7 +426,8 @@ def followup_reminders(on, output, sheet, contacts, tokens, link_template, cohor
 
     if tokens and TOKEN_HINT not in link_template:
         raise TrainingkitError(f"--tokens needs --link with {TOKEN_HINT} where the token goes")
-    status = followup_status(_cohort_store(db, cohort), load_course(_course_root()), cohort, _on(on))
+    course = load_course(_course_root())
+    status = followup_status(_cohort_store(db, cohort, course), course, cohort, _on(on))
     items = reminders(status, read_contacts(contacts) if contacts else None, read_tokens(tokens) if tokens else None, link_template)
     click.echo(f"{len(items)} reminder(s): {write_csv(items, output)}")
     if sheet:
@@ -506,7 +512,8 @@ def followup_figures_cmd(on, min_cell, cohort, db):
     from .course import load_course
     from .followup import followup_figures
 
-    figures = followup_figures(_cohort_store(db, cohort), load_course(_course_root()), cohort, _on(on), min_cell)
+    course = load_course(_course_root())
+    figures = followup_figures(_cohort_store(db, cohort, course), course, cohort, _on(on), min_cell)
     click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
 
 
@@ -527,7 +534,7 @@ def feedback_compare(cohorts, fmt, html_path, min_cell, db):
     from .followup.compare_view import comparison_page, comparison_text
 
     course = load_course(_course_root())
-    store = _store(db)
+    store = _cohort_store(db, None, course)
     titles = {s.id: s.title for s in course.sessions}
     result = compare(store.engine, store.forms, list(cohorts), min_cell or course.config.min_cell,
                      dict(course.config.moved_sessions), titles)

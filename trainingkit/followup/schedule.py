@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from ..course import Course
 from ..errors import TrainingkitError
 
+SYNTHETIC_SUFFIX = "-synthetic"  # as `trainingkit feedback simulate` names its cohort
+
 
 @dataclass(frozen=True)
 class Round:
@@ -50,7 +52,8 @@ def rounds(last_day: dt.date, months: list[int], window_days: int) -> list[Round
 def cohort_rounds(course: Course, cohort: str, round_choices: list[str] | None = None) -> list[Round]:
     """The rounds of ``cohort`` from ``course.yml``; each must be a choice of the form's ``round``."""
     config = course.config
-    dates = config.cohorts.get(cohort)
+    # a simulated pilot ("<cohort>-synthetic") runs on the dates of the cohort it imitates
+    dates = config.cohorts.get(cohort) or config.cohorts.get(cohort.removesuffix(SYNTHETIC_SUFFIX))
     if dates is None:
         known = ", ".join(sorted(config.cohorts)) or "none"
         raise TrainingkitError(f"course.yml: cohort '{cohort}' has no dates under cohorts: (cohorts with dates: {known}); "
