@@ -68,6 +68,19 @@ def test_the_overdue_are_reminded_of_their_latest_round_and_the_lost_are_not(sto
     assert {r.status for r in items} == {"overdue"}
 
 
+def test_a_lost_trainee_is_reminded_of_an_open_round_only_when_asked(store, course):
+    roster(store, CODES)
+    for code in CODES[1:]:
+        answer(store, code, "m1", dt.date(2016, 7, 1))
+        answer(store, code, "m3", dt.date(2016, 9, 1))
+    on = dt.date(2016, 12, 1)  # P01 missed m1 and m3; m6 is open
+    assert [r.participant for r in reminders(followup_status(store, course, "pilot-2016", on))] == CODES[1:]
+    items = reminders(followup_status(store, course, "pilot-2016", on), include_lost=True)
+    assert [(r.participant, r.round, r.status) for r in items][0] == ("P01", "m6", "due")
+    between = reminders(followup_status(store, course, "pilot-2016", dt.date(2016, 10, 1)), include_lost=True)
+    assert between == []  # no window open: a lost trainee is not chased for a closed round
+
+
 def test_the_csv_neutralises_formulas_and_the_sheet_escapes_and_shows_a_qr_per_link(store, course, files, tmp_path):
     roster(store, CODES)
     status = followup_status(store, course, "pilot-2016", dt.date(2016, 7, 10))

@@ -412,10 +412,11 @@ def followup_status_cmd(on, fmt, cohort, db):
 @click.option("--tokens", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="the roster output with secret tokens (participant, token); without it, no personal links")
 @click.option("--link", "link_template", default="", help="personal link with {token}, e.g. http://10.0.0.5:8866/followup?token={token}")
+@click.option("--include-lost", is_flag=True, help="also remind trainees lost to follow-up of a round now open")
 @COHORT_OPTION
 @DB_OPTION
 @friendly
-def followup_reminders(on, output, sheet, contacts, tokens, link_template, cohort, db):
+def followup_reminders(on, output, sheet, contacts, tokens, link_template, include_lost, cohort, db):
     """Who to remind (due or overdue, never anyone who answered, withdrew or is lost): a CSV for a mail merge, and a sheet.
 
     Example: trainingkit followup reminders --on 2016-07-10 -o reminders.csv --contacts contacts.csv --sheet reminders.html
@@ -428,7 +429,8 @@ def followup_reminders(on, output, sheet, contacts, tokens, link_template, cohor
         raise TrainingkitError(f"--tokens needs --link with {TOKEN_HINT} where the token goes")
     course = load_course(_course_root())
     status = followup_status(_cohort_store(db, cohort, course), course, cohort, _on(on))
-    items = reminders(status, read_contacts(contacts) if contacts else None, read_tokens(tokens) if tokens else None, link_template)
+    items = reminders(status, read_contacts(contacts) if contacts else None, read_tokens(tokens) if tokens else None, link_template,
+                      include_lost)
     click.echo(f"{len(items)} reminder(s): {write_csv(items, output)}")
     if sheet:
         click.echo(f"printable sheet: {write_sheet(items, sheet, status.cohort, status.on.isoformat())}")

@@ -103,14 +103,19 @@ def personal_link(template: str, token: str | None) -> str:
 
 
 def reminders(status: FollowupStatus, contacts: dict[str, Contact] | None = None, tokens: dict[str, str] | None = None,
-              link_template: str = "") -> list[Reminder]:
-    """The reminders to send on the status's day, for the latest open or missed round of each trainee."""
+              link_template: str = "", include_lost: bool = False) -> list[Reminder]:
+    """The reminders to send on the status's day, for the latest open or missed round of each trainee.
+
+    A trainee lost to follow-up gets none unless ``include_lost`` (then only for a round whose
+    window is open): repeated messages to someone who stopped answering can put them at risk."""
     contacts, tokens = contacts or {}, tokens or {}
     answered = {(r.participant, r.round) for r in status.rows if r.status == "answered"}
     lost = status.lost
     chosen: dict[str, object] = {}
     for row in status.by_status(*REMIND):
-        if row.participant in lost or (row.participant, row.round) in answered:
+        if (row.participant, row.round) in answered:
+            continue
+        if row.participant in lost and not (include_lost and row.status == "due"):
             continue
         chosen[row.participant] = row  # rows come in round order: the latest round wins
     return [Reminder(status.cohort, code, row.round, row.status, row.closes.isoformat(), contacts.get(code),
