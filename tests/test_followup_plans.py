@@ -154,3 +154,13 @@ def test_the_same_plans_imported_by_eight_clients_at_once_are_stored_once(url, f
     with first.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*), max(version) FROM plan_actions")).one() == (3, 1)
     first.close()
+
+
+def test_an_export_with_an_action_not_yet_typed_or_dated_keeps_it_without_them(plans_store, tmp_path):
+    from trainingkit.exercises.actionplan import Action
+
+    plan = [Action(None, "Brief two journalists on the AFML recommendations", "Two national newspapers", None, "2 briefings")]
+    markdown, _ = export_plan(plan, MODEL_COURSE_END, TYPES, tmp_path)
+    import_plans(plans_store, markdown, TYPES, 6, participant="P04")
+    (action,) = current_plans(plans_store.engine, "pilot-2016")["P04"]
+    assert (action.action_id, action.kind, action.due, action.indicator) == ("1", None, None, "2 briefings")

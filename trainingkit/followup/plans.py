@@ -91,16 +91,15 @@ def _export_rows(path: Path, participant: str | None, types: dict[str, str]) -> 
             if header != EXPORT_HEADER:
                 raise ImportFileError(f"{path}: line {line}: not the action-plan export's table ({' | '.join(EXPORT_HEADER)})")
             continue
-        values = dict(zip(header, cells))
-        what, target = values.get("What", ""), values.get("Target", "")
+        values = {k: "" if v == "–" else v for k, v in zip(header, cells)}  # the export writes – for "not given"
+        what, target, label = values.get("What", ""), values.get("Target", ""), values.get("Type of action", "")
         out.append((line, {"participant": participant, "action_id": values.get("#", ""),
                            "action": f"{what} (target: {target})" if target else what,
-                           "due": "" if values.get("By when") == "–" else values.get("By when", ""),
-                           "indicator": values.get("Indicator", ""),
-                           "type": by_label.get(values.get("Type of action", ""), values.get("Type of action", "–"))}))
+                           "due": values.get("By when", ""), "indicator": values.get("Indicator", ""),
+                           "type": by_label.get(label, label)}))
     if header is None:
         raise ImportFileError(f"{path}: no action-plan table found")
-    return [(line, {**v, "type": "" if v["type"] == "–" else v["type"]}) for line, v in out]
+    return out
 
 
 def read_plans(path: Path, types: dict[str, str], roster: set[str], max_actions: int,

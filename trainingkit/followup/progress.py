@@ -75,11 +75,13 @@ def action_progress(latest: pd.DataFrame, round_months: dict[str, int]) -> dict[
     if rows.empty:
         return {}
     rows = rows.assign(slot=rows["question"].str.extract(r"^a(\d+)_")[0], what=rows["question"].str.extract(r"_(id|progress)$")[0])
-    wide = rows.pivot_table(index=["response_id", "participant", "round", "slot"], columns="what", values="value", aggfunc="last")
-    wide = wide.reset_index().dropna(subset=[c for c in ("id", "progress") if c in wide.columns] or ["slot"])
-    if "id" not in wide or "progress" not in wide:
+    wide = rows.pivot_table(index=["response_id", "participant", "round", "slot"], columns="what", values="value",
+                            aggfunc="last").reset_index()
+    if not {"id", "progress"} <= set(wide.columns):
         return {}
-    wide = wide.assign(months=wide["round"].map(round_months)).sort_values("months")
+    wide = wide.dropna(subset=["id", "progress"])
+    # later rounds overwrite earlier ones: the last report by month 6 is the one that counts
+    wide = wide.assign(months=wide["round"].map(round_months)).sort_values("months", kind="stable")
     return {(p, a): s for p, a, s in zip(wide["participant"], wide["id"], wide["progress"])}
 
 
