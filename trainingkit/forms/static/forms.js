@@ -196,7 +196,7 @@
       pending = false;
       if (r.body.problems) showProblems(r.body.problems);
       if (r.code === 503) { say(texts.busy); retryLater(BUSY_RETRY_MS); return; }
-      say(r.body.message || texts.failed);
+      say(r.body.message || (r.body.problems ? "" : texts.failed));
     }).catch(function () {
       // No answer at all: the Wi-Fi dropped or the laptop is out of reach. Keep and retry.
       clearTimeout(timer);
