@@ -84,6 +84,14 @@ def test_tokens_are_kept_as_salted_hashes_and_checked(store):
     assert rows[0].salt != rows[1].salt and rows[0].token_hash != rows[1].token_hash  # same key, different hashes
 
 
+def test_a_new_key_replaces_the_old_one_even_where_the_old_one_was_just_checked(store):
+    store.set_tokens({"KH-01": "ABCDEFGH"})
+    assert store.token_matches("KH-01", "ABCDEFGH") and store.token_matches("KH-01", "ABCDEFGH")  # the second from memory
+    store.set_tokens({"KH-01": "ZYXWVUTS"})  # a lost slip: the organiser gave a new key
+    assert not store.token_matches("KH-01", "ABCDEFGH")
+    assert store.token_matches("KH-01", "ZYXWVUTS")
+
+
 def test_history_command_lists_versions_and_marks_one(tmp_path):
     db = f"sqlite:///{tmp_path / 'fb.sqlite'}"
     store = FeedbackStore(db, root=REPO)

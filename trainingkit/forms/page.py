@@ -32,7 +32,8 @@ def document(title: str, language: str, body: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n"
         '<link rel="icon" href="data:,">\n'
-        f'<link rel="stylesheet" href="{STATIC}forms.css">\n</head>\n<body>\n<main>\n{body}\n</main>\n'
+        f'<link rel="stylesheet" href="{STATIC}forms.css">\n'
+        f'<noscript><link rel="stylesheet" href="{STATIC}noscript.css"></noscript>\n</head>\n<body>\n<main>\n{body}\n</main>\n'
         f'<script src="{STATIC}forms.js"></script>\n</body>\n</html>\n'
     )
 
@@ -87,7 +88,9 @@ def form_page(form: Form, language: str, *, values: dict | None = None, problems
             open_day = None
         if f.day is not None and open_day is None:
             open_day = f.day
-            hidden = " hidden" if day is not None and str(day) != str(f.day) else ""
+            # Hidden until its day is chosen: a phone lays out one day, not five. Without the
+            # script, noscript.css shows them all.
+            hidden = " hidden" if day is None or str(day) != str(f.day) else ""
             parts.append(f'<div class="tk-day" data-day="{f.day}"{hidden}>')
         parts.append(_question(f, language, values.get(f.name), problems.get(f.name)))
         if f.name == DAY_FIELD:

@@ -249,7 +249,7 @@ class FormsApp:
             (r"/", LandingHandler),
             (r"/forms/([a-z][a-z0-9_]*)", FormHandler),
             (r"/forms/([a-z][a-z0-9_]*)/submit", SubmitHandler),
-            (r"/static/(forms\.js|forms\.css)", tornado.web.StaticFileHandler, {"path": str(STATIC_DIR)}),
+            (r"/static/(forms\.js|forms\.css|noscript\.css)", tornado.web.StaticFileHandler, {"path": str(STATIC_DIR)}),
         ], forms_app=self)
 
     def close(self) -> None:
