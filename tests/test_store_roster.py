@@ -15,9 +15,9 @@ from trainingkit.feedback.roster import read_tokens
 HEADER = ["participant", "name", "country", "org_type", "member"]
 
 
-def run_roster(path, db):
+def run_roster(path, db, *options):
     tokens = Path(path).parent / "tokens.csv"  # the organiser's keys, here beside the roster
-    return CliRunner().invoke(main, ["feedback", "roster", str(path), "--db", db, "--tokens", str(tokens)],
+    return CliRunner().invoke(main, ["feedback", "roster", str(path), "--db", db, "--tokens", str(tokens), *options],
                               env={"TRAININGKIT_ROOT": str(REPO)})
 
 
@@ -84,6 +84,13 @@ def test_the_roster_gives_each_trainee_a_personal_key_kept_only_as_a_hash(tmp_pa
     again = read_tokens(tmp_path / "tokens.csv")
     assert again["KH-01"] == keys["KH-01"] and again["MM-02"] == keys["MM-02"] and "LA-03" in again
     assert store.token_matches("KH-01", keys["KH-01"])
+    # a lost slip: a new key for KH-01 alone; the old one stops working
+    result = run_roster(tmp_path / "b.csv", db, "--new-key", "kh-01")
+    assert "1 new token(s)" in result.output
+    renewed = read_tokens(tmp_path / "tokens.csv")
+    assert renewed["KH-01"] != keys["KH-01"] and renewed["LA-03"] == again["LA-03"]
+    assert store.token_matches("KH-01", renewed["KH-01"]) and not store.token_matches("KH-01", keys["KH-01"])
+    assert "'VN-09' is not in this roster (--new-key)" in run_roster(tmp_path / "b.csv", db, "--new-key", "VN-09").output
 
 
 def test_keys_can_come_from_a_token_column_and_bad_ones_are_refused_with_their_line(tmp_path):

@@ -227,9 +227,10 @@ def feedback():
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--tokens", "tokens_file", type=click.Path(dir_okay=False, path_type=Path),
               help="the organiser's CSV of personal keys (default: var/tokens-<cohort>.csv)")
+@click.option("--new-key", "renew", multiple=True, metavar="CODE", help="give this trainee a new key (a lost slip); repeatable")
 @DB_OPTION
 @friendly
-def feedback_roster(file, tokens_file, db):
+def feedback_roster(file, tokens_file, renew, db):
     """Load participants (participant, country, org_type, member, optional token) into the store;
     names are never kept. Each participant without a personal key gets one: the store keeps a
     salted hash, the plain keys go to the organiser's CSV for the slips.
@@ -241,7 +242,8 @@ def feedback_roster(file, tokens_file, db):
 
     course = load_course(_course_root())
     store = _store(db)
-    click.echo(import_roster(store, file, course.config.countries, tokens_file or tokens_path(course.root, store.cohort)))
+    click.echo(import_roster(store, file, course.config.countries, tokens_file or tokens_path(course.root, store.cohort),
+                             frozenset(renew)))
 
 
 @feedback.command("slips")

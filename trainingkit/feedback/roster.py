@@ -88,14 +88,18 @@ def tokens_path(root: Path, cohort: str) -> Path:
 
 
 def import_roster(store: FeedbackStore, path: Path, countries: list[str] | None = None,
-                  tokens_file: Path | None = None) -> RosterReport:
-    """Load the roster; give a token to each participant who has none (or takes one from the
-    file) and add the plain new tokens to ``tokens_file`` for the organiser."""
+                  tokens_file: Path | None = None, renew: frozenset[str] = frozenset()) -> RosterReport:
+    """Load the roster; give a token to each participant who has none, or is in ``renew`` (a
+    lost slip), or takes one from the file, and add the plain new tokens to ``tokens_file``."""
     rows, ignored = read_roster(Path(path), countries)
+    codes = {r["participant"] for r in rows}
+    renew = {check_participant(c) for c in renew}
+    if renew - codes:
+        raise ImportRejected(Path(path), [Problem("participant", f"'{c}' is not in this roster (--new-key)") for c in sorted(renew - codes)])
     count = store.set_roster(rows)
     have = store.token_codes()
     plain = {r["participant"]: r.get(TOKEN_COLUMN) or new_token() for r in rows
-             if TOKEN_COLUMN in r or r["participant"] not in have}
+             if TOKEN_COLUMN in r or r["participant"] not in have or r["participant"] in renew}
     if not plain:
         return RosterReport(Path(path), count, ignored)
     if tokens_file is None:
