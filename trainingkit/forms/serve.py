@@ -2,10 +2,14 @@
 
 It listens on one address (by default the LAN address the QR code shows), says exactly where,
 and warns in plain words when told to listen on every network. It starts no other process:
-Ctrl+C, ``SIGTERM`` and ``SIGHUP`` stop it, and with it everything it runs. Why no Voilà
-kernel per phone: see ``benchmarks/bench_forms.py`` and the forms section of the README; in
-short, a kernel costs about 150 MB and 14 s of this machine's two cores per phone, and 17
-phones at 16:30 cannot wait for that.
+Ctrl+C, ``SIGTERM`` and ``SIGHUP`` stop it, and with it everything it runs.
+
+Why no Voilà kernel per phone (measured on this 2-core machine, shared, load 11–16): with
+Voilà's preheated pool of 4 kernels, one phone waited 2.4 s, six at once 23–25 s (two had no
+form after 120 s), and 7 openings left 11 kernels and 1.9 GB; culling idle kernels after 30 s
+also ended the preheated ones, whose pages then failed. Rendering the form as a page instead:
+one phone 0.3–0.6 s, the server's part of 17 at once 0.06–0.25 s, 150 MB in all, no kernel
+(``benchmarks/bench_forms.py``).
 """
 from __future__ import annotations
 
