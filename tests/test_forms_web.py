@@ -13,7 +13,7 @@ import sys
 import time
 import uuid
 from html.parser import HTMLParser
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import psutil
 import pytest
@@ -229,6 +229,10 @@ def test_the_server_says_where_it_listens_answers_only_there_and_a_signal_stops_
         with pytest.raises(OSError):  # another address of this machine gets no answer
             urlopen(f"http://127.0.0.2:{port}/", timeout=3)
         assert psutil.Process(process.pid).children(recursive=True) == []  # no kernel, no child
+        huge = Request(f"http://127.0.0.1:{port}/forms/multi/submit", b"x" * 2_000_000, {"Content-Type": "application/json"})
+        with pytest.raises(OSError):  # refused before it is read: 9.9 MB comments no longer reach the store
+            urlopen(huge, timeout=10)
+        assert answers(f"http://127.0.0.1:{port}/") == 200  # and the server carries on
     finally:
         process.send_signal(stop)
         out, _err = process.communicate(timeout=15)
