@@ -10,7 +10,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import uuid
 from html.parser import HTMLParser
 from urllib.request import Request, urlopen
@@ -18,10 +17,8 @@ from urllib.request import Request, urlopen
 import psutil
 import pytest
 
-from conftest import REPO
 from test_forms_spec import make_course
 from trainingkit.course import FormLimits, load_course
-from trainingkit.feedback import FeedbackStore
 from trainingkit.forms import load_forms
 from trainingkit.forms.limits import FailureLimit
 from trainingkit.forms.page import form_page
