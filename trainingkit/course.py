@@ -136,6 +136,13 @@ class FollowupPlan(_Strict):
 SessionId = Annotated[str, Field(pattern=SESSION_ID)]
 
 
+class FormLimits(_Strict):
+    """``forms:`` in ``course.yml``: what one answer and one participant may send."""
+
+    max_text_length: int = Field(default=5000, ge=1, description="most characters in a text answer")
+    max_submissions_per_hour: int = Field(default=10, ge=1, description="web submissions per participant and form")
+
+
 class CourseConfig(_Strict):
     """``course.yml``: times, breaks and cohort defaults (session order lives in ``_toc.yml``)."""
 
@@ -155,6 +162,7 @@ class CourseConfig(_Strict):
     followup: FollowupPlan = FollowupPlan()
     # A session moved to another day gets a new id; comparing cohorts maps its old id to the new.
     moved_sessions: dict[SessionId, SessionId] = {}
+    forms: FormLimits = FormLimits()
 
 
 class _ReadsMeta:
