@@ -73,3 +73,41 @@ def test_a_code_without_a_plan_shows_no_action_slot(form):
     widget = PlanFollowupWidget(form, lambda sub: "rid", PLANS)
     widget.participant.value = "P02"
     assert all(v.box.layout.display == "none" for v in widget.questions.values() if v.field.action_slot)
+
+
+def test_the_phone_page_hides_the_action_slots_until_the_server_sends_the_trainees_actions(form):
+    from trainingkit.forms.page import form_page
+
+    page = form_page(form, "en")
+    assert page.count('class="tk-action" data-slot=') == 6
+    assert '<div class="tk-action" data-slot="1" hidden>' in page
+    assert '<input type="hidden" id="f-a1_id" name="a1_id" value="">' in page
+    assert '<p class="tk-action-text" id="t-a1_id"></p>' in page
+
+
+def test_the_phone_server_sends_a_trainee_their_own_actions_only_with_the_right_key(store, tmp_path):
+    from trainingkit.course import FormLimits
+    from trainingkit.followup.plans import import_plans
+    from trainingkit.forms.limits import FailureLimit
+    from trainingkit.forms.serve import trainee_plans
+    from trainingkit.forms.web import FormService
+
+    store.set_roster([{"participant": "P01"}, {"participant": "P02"}])
+    store.set_tokens({"P01": "KGTH-RND4", "P02": "5UXF44Z5"})
+    plans = tmp_path / "plans.csv"
+    plans.write_text("participant,action_id,action,due,indicator\nP01,1,Send a submission,2016-09-30,1 sent\n"
+                     "P02,1,Another trainee's action,,1\n", encoding="utf-8")
+    import_plans(store, plans, {}, 6)
+    service = FormService(store, store.forms, FormLimits(), FailureLimit(limit=5, window=600), plans=trainee_plans(store))
+    ok = service.plan("followup", {"participant": "p01", "token": "kgth rnd4"}, "10.0.0.5")
+    assert ok.status == 200
+    assert ok.body == {"actions": [{"slot": 1, "id": "1", "text": "Send a submission (by 30 September 2016)"}]}
+    wrong = service.plan("followup", {"participant": "P01", "token": "5UXF44Z5"}, "10.0.0.5")  # P02's key
+    assert wrong.status == 403 and "actions" not in wrong.body
+    assert service.plan("end", {"participant": "P01", "token": "KGTH-RND4"}, "10.0.0.5").status == 404
+    answered = service.submit("followup", {"participant": "P01", "token": "KGTH-RND4", "language": "en",
+                                           "answers": {"round": "m1", "engaged": "yes", "a1_id": "1", "a1_progress": "done"}},
+                              "10.0.0.5")
+    assert answered.status == 200
+    stored = store.answers("followup")
+    assert dict(zip(stored["question"], stored["value"]))["a1_progress"] == "done"

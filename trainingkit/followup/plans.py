@@ -160,20 +160,25 @@ def _sort_key(action_id: str):
     return (0, int(action_id), "") if action_id.isdigit() else (1, 0, action_id)
 
 
-def current_plans(engine, cohort: str) -> dict[str, list[PlannedAction]]:
-    """Each trainee's latest plan version, actions in id order (1, 2 … 10, then names)."""
+def current_plans(engine, cohort: str, code: str | None = None) -> dict[str, list[PlannedAction]]:
+    """Each trainee's latest plan version (or only ``code``'s), actions in id order (1, 2 … 10, then names)."""
     ensure_tables(engine)
     p = plan_actions.c
-    latest = (select(p.participant, func.max(p.version).label("version")).where(p.cohort == cohort)
-              .group_by(p.participant).subquery())
+    mine = (p.cohort == cohort) if code is None else ((p.cohort == cohort) & (p.participant == code))
+    latest = select(p.participant, func.max(p.version).label("version")).where(mine).group_by(p.participant).subquery()
     query = (select(p.participant, p.action_id, p.action, p.due, p.indicator, p.kind)
              .join(latest, (latest.c.participant == p.participant) & (latest.c.version == p.version))
-             .where(p.cohort == cohort))
+             .where(mine))
     out: dict[str, list[PlannedAction]] = {}
     with engine.connect() as conn:
         for row in conn.execute(query):
             out.setdefault(row.participant, []).append(PlannedAction(*row))
     return {code: sorted(items, key=lambda a: _sort_key(a.action_id)) for code, items in sorted(out.items())}
+
+
+def plan_of(engine, cohort: str, code: str) -> list[PlannedAction]:
+    """One trainee's current plan (what their phone shows)."""
+    return current_plans(engine, cohort, code).get(code, [])
 
 
 def import_plans(store, path: Path, types: dict[str, str], max_actions: int, cohort: str | None = None,
