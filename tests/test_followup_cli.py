@@ -33,8 +33,16 @@ def test_status_reminders_plans_and_withdraw_from_the_command_line(store, tmp_pa
     rows = list(csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8-sig")))
     assert [r["participant"] for r in rows] == ["P01", "P03", "P04", "P05"] and rows[0]["address"] == "p1@example.org"
 
-    code, text = run("followup", "reminders", "-o", str(tmp_path / "x.csv"), "--tokens", str(contacts), "--db", db)
-    assert code == 1 and "--tokens needs --link with {token}" in text
+    code, text = run("followup", "reminders", "-o", str(tmp_path / "x.csv"), "--tokens", str(contacts), "--link",
+                     "http://10.0.0.5:8866/", "--db", db)
+    assert code == 1 and "--link needs {token} where the key goes" in text
+    keys = tmp_path / "tokens.csv"
+    keys.write_text("participant,token\nP01,KGTHRND4\n", encoding="utf-8")
+    code, text = run("followup", "reminders", "--on", "2016-07-10", "-o", str(tmp_path / "k.csv"), "--tokens", str(keys),
+                     "--db", db)
+    assert code == 0, text
+    link = list(csv.DictReader((tmp_path / "k.csv").open(encoding="utf-8-sig")))[0]["link"]
+    assert link.endswith(":8866/forms/followup#code=P01&token=KGTHRND4")
 
     plans = tmp_path / "plans.csv"
     plans.write_text("participant,action_id,action,due,indicator\nP01,1,Send a submission,2016-09-30,1 sent\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from followup_helpers import answer, roster
 from trainingkit.course import load_course
 from trainingkit.feedback.imports import ImportRejected
 from trainingkit.followup import followup_status, reminders, withdraw
-from trainingkit.followup.reminders import read_contacts, read_tokens, sheet_html, write_csv
+from trainingkit.followup.reminders import default_link, read_contacts, read_tokens, sheet_html, write_csv
 
 CODES = ["P01", "P02", "P03", "P04", "P05", "P06"]
 CONTACTS = ("participant,name,channel,address\n"
@@ -38,10 +38,11 @@ def test_reminders_list_the_due_and_never_who_answered_or_withdrew(store, course
     answer(store, "P05", "m1", dt.date(2016, 7, 2))
     withdraw(store, "P04", "pilot-2016", dt.date(2016, 7, 3))
     status = followup_status(store, course, "pilot-2016", dt.date(2016, 7, 10))
-    items = reminders(status, read_contacts(files[0]), read_tokens(files[1]), "http://10.0.0.5:8866/followup?token={token}")
+    items = reminders(status, read_contacts(files[0]), read_tokens(files[1]), default_link("http://10.0.0.5:8866/"))
     assert [(r.participant, r.round, r.status) for r in items] == [("P01", "m1", "due"), ("P03", "m1", "due"), ("P06", "m1", "due")]
     one = items[0]
-    assert (one.contact.channel, one.contact.address, one.link) == ("email", "one@example.org", "http://10.0.0.5:8866/followup?token=s3cr3t%2Fone")
+    assert (one.contact.channel, one.contact.address, one.link) == (
+        "email", "one@example.org", "http://10.0.0.5:8866/forms/followup#code=P01&token=s3cr3t%2Fone")
     assert "Hello Trainee One," in one.message and "open until 2016-07-22" in one.message
     assert items[1].link == "" and "Use your code P03" in items[1].message  # no token: no link
     assert items[2].contact is None

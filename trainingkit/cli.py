@@ -469,8 +469,9 @@ def followup_status_cmd(on, fmt, cohort, db):
 @click.option("--contacts", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="your contacts file: participant, channel, address[, name] (read, never stored)")
 @click.option("--tokens", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="the roster output with secret tokens (participant, token); without it, no personal links")
-@click.option("--link", "link_template", default="", help="personal link with {token}, e.g. http://10.0.0.5:8866/followup?token={token}")
+              help="the organiser's keys file (var/tokens-<cohort>.csv: participant, token); without it, no personal links")
+@click.option("--link", "link_template", default="",
+              help="personal link with {code} and {token} (default: the follow-up form on the forms server's address)")
 @click.option("--include-lost", is_flag=True, help="also remind trainees lost to follow-up of a round now open")
 @COHORT_OPTION
 @DB_OPTION
@@ -484,8 +485,13 @@ def followup_reminders(on, output, sheet, contacts, tokens, link_template, inclu
     from .followup import followup_status, reminders
     from .followup.reminders import read_contacts, read_tokens, write_csv, write_sheet
 
+    from .followup.reminders import default_link
+    from .forms.qr import forms_url
+
+    if tokens and not link_template:
+        link_template = default_link(forms_url())
     if tokens and TOKEN_HINT not in link_template:
-        raise TrainingkitError(f"--tokens needs --link with {TOKEN_HINT} where the token goes")
+        raise TrainingkitError(f"--link needs {TOKEN_HINT} where the key goes")
     course = load_course(_course_root())
     status = followup_status(_cohort_store(db, cohort, course), course, cohort, _on(on))
     items = reminders(status, read_contacts(contacts) if contacts else None, read_tokens(tokens) if tokens else None, link_template,

@@ -4,7 +4,9 @@ Only trainees whose round is ``due`` or ``overdue`` on the day are listed: never
 answered that round, has withdrawn or is lost to follow-up. Contact details come from the
 organiser's own contacts file, read at run time and never written to the store. Personal form
 links need the secret tokens, whose plain values exist only in the organiser's roster output of
-the forms server (``participant, token``): without that file the links are left out.
+``trainingkit feedback roster`` (``var/tokens-<cohort>.csv``: ``participant, token``): without
+that file the links are left out. A link opens the follow-up form with code and key filled in,
+as the slips' QR codes do.
 """
 from __future__ import annotations
 
@@ -95,11 +97,19 @@ def read_tokens(path: Path) -> dict[str, str]:
     return out
 
 
-def personal_link(template: str, token: str | None) -> str:
-    """``http://host:8866/followup?token={token}`` with the trainee's token; "" without one."""
+def default_link(forms_address: str) -> str:
+    """The follow-up form on the forms server, code and key after ``#`` as on the slips: a
+    fragment never reaches the server or its log, and the page fills both in."""
+    return forms_address.rstrip("/") + "/forms/followup#code={code}&token={token}"
+
+
+def personal_link(template: str, code: str, token: str | None) -> str:
+    """``template`` with the trainee's ``{code}`` and ``{token}``; "" without a token."""
     from urllib.parse import quote
 
-    return template.replace(TOKEN_PLACEHOLDER, quote(token, safe="")) if token and template else ""
+    if not (token and template):
+        return ""
+    return template.replace("{code}", quote(code, safe="")).replace(TOKEN_PLACEHOLDER, quote(token, safe=""))
 
 
 def reminders(status: FollowupStatus, contacts: dict[str, Contact] | None = None, tokens: dict[str, str] | None = None,
@@ -119,7 +129,7 @@ def reminders(status: FollowupStatus, contacts: dict[str, Contact] | None = None
             continue
         chosen[row.participant] = row  # rows come in round order: the latest round wins
     return [Reminder(status.cohort, code, row.round, row.status, row.closes.isoformat(), contacts.get(code),
-                     personal_link(link_template, tokens.get(code)))
+                     personal_link(link_template, code, tokens.get(code)))
             for code, row in sorted(chosen.items())]
 
 
