@@ -41,6 +41,7 @@ class Field:
     maximum: int | None = None
     session: str | None = None  # the session a daily question is about
     day: int | None = None      # asked only when the daily form's day is this one
+    personal: bool = False      # name, e-mail, phone: stored apart, never analysed or exported
 
     def text(self, attr: str, language: str) -> str:
         """A label or hint in ``language``, English where the form has no such text."""

@@ -44,7 +44,7 @@ def _field(spec: FormSpec, q: QuestionSpec, **extra) -> Field:
     return Field(
         name=extra.pop("name", q.id), question=q.id, type=q.type, required=q.required,
         label=extra.pop("label", dict(q.label)), hint=dict(q.hint),
-        choices=_choices(spec, q.choices), list_name=q.choices, minimum=q.min, maximum=q.max, **extra,
+        choices=_choices(spec, q.choices), list_name=q.choices, minimum=q.min, maximum=q.max, personal=q.personal, **extra,
     )
 
 
