@@ -43,9 +43,12 @@ def forget(store: ApplicationStore, code: str) -> int:
                                                                  a.question == question).values(value=clean))
                 masked += 1
         conn.execute(delete(t.applicant_contacts).where(c.cohort == store.cohort, c.applicant == code))
-    if sqlite:
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if sqlite:  # outside any transaction: copy the log into the file and empty it
+        raw = store.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
     return masked
 
 

@@ -36,10 +36,11 @@ def withdraw(rows: list[dict], code: str, candidates: dict[str, Candidate], sele
             message += ("; no one on the waitlist keeps every bound, so the place stays open"
                         + (f" ({'; '.join(broken)})" if broken else ""))
         else:
+            place = promoted["position"]
             promoted.update(status=SELECTED, position=None,
-                            reason=f"selected from waitlist {promoted['position']} when {code} withdrew: "
+                            reason=f"selected from waitlist {place} when {code} withdrew: "
                                    f"the best-placed whose entry keeps every bound")
-            message += f"; {promoted['applicant']} takes the place (was waitlist {promoted['position']})"
+            message += f"; {promoted['applicant']} takes the place (was waitlist {place})"
     if was in (SELECTED, WAITLIST):
         _refill(by_code, candidates, selection)
     return list(by_code.values()), message
