@@ -4,6 +4,7 @@ Each method does one step of the organiser's path and delegates the work to a pu
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -26,7 +27,7 @@ class CallError(TrainingkitError):
     pass
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity, for the cache of _read
 class Call:
     course: Course
     store: ApplicationStore
@@ -46,19 +47,25 @@ class Call:
         return self.store.is_synthetic()
 
     def import_file(self, path: Path, *, synthetic: bool = False) -> IntakeReport:
-        return import_applications(self.store, path, self.form, synthetic=synthetic)
+        report = import_applications(self.store, path, self.form, synthetic=synthetic)
+        self._read.cache_clear()
+        return report
 
     def applications(self) -> pd.DataFrame:
-        frame = self.store.applications()
-        if frame.empty:
-            raise CallError(f"no applications in cohort '{self.store.cohort}': import some (trainingkit applications "
-                            "import FILE) or try a synthetic call (trainingkit applications simulate)")
-        return frame
+        return self._read()[0].copy()
 
     def eligibility(self) -> pd.DataFrame:
-        apps = self.applications()
+        return self._read()[1].copy()
+
+    @functools.lru_cache(maxsize=1)  # noqa: B019  one Call serves one command; imports clear it
+    def _read(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The applications and their eligibility, read once: they change only by import."""
+        apps = self.store.applications()
+        if apps.empty:
+            raise CallError(f"no applications in cohort '{self.store.cohort}': import some (trainingkit applications "
+                            "import FILE) or try a synthetic call (trainingkit applications simulate)")
         table = eligibility(apps, self.selection, self.course.config.countries)
-        return table.merge(apps[["applicant", "country", "org_type", "member"]], on="applicant")
+        return apps, table.merge(apps[["applicant", "country", "org_type", "member"]], on="applicant")
 
     def eligible(self) -> list[str]:
         table = self.eligibility()
@@ -104,15 +111,14 @@ class Call:
     def candidates(self) -> list[Candidate]:
         """The eligible applicants with their final score and draw; every one must be scored."""
         codes = self.eligible()
-        apps = self.applications().set_index("applicant")
-        finals = self.final_scores().set_index("applicant")
-        unscored = [c for c in codes if finals.at[c, "reviews"] == 0]
+        apps = self.applications().set_index("applicant")[["country", "organisation"]].to_dict("index")
+        finals = self.final_scores().set_index("applicant")[["reviews", "final"]].to_dict("index")
+        unscored = [c for c in codes if finals[c]["reviews"] == 0]
         if unscored:
             raise CallError(f"{len(unscored)} eligible applicant(s) have no complete review yet: "
                             f"{', '.join(unscored[:10])}{' …' if len(unscored) > 10 else ''}")
         draws = draw(codes, self.selection.seed)
-        return [Candidate(c, apps.at[c, "country"], apps.at[c, "organisation"], float(finals.at[c, "final"]), draws[c])
-                for c in codes]
+        return [Candidate(c, apps[c]["country"], apps[c]["organisation"], float(finals[c]["final"]), draws[c]) for c in codes]
 
     def select(self, *, redo: bool = False) -> pd.DataFrame:
         stored = self.store.decisions()

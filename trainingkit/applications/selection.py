@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import Bounds as VarBounds, LinearConstraint, milp
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
 
 from ..errors import TrainingkitError
 from .assignment import org_key
@@ -95,7 +95,7 @@ def select(candidates: list[Candidate], selection: Selection) -> list[str]:
                              "against the organisation cap and the eligible applicants")
     best = round(-first.fun)
     # Second solve: keep the best total (whole thousandths, so exact) and prefer early draws.
-    matrix2 = csr_matrix(np.vstack([matrix.toarray(), points]))
+    matrix2 = vstack([matrix, csr_matrix(points)], format="csr")
     lows2, highs2 = np.append(lows, best - 0.5), np.append(highs, np.inf)
     second = _solve(np.array([c.draw for c in candidates], dtype=float), matrix2, lows2, highs2)
     x = second.x if second.status == 0 else first.x

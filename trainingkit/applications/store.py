@@ -41,7 +41,8 @@ class ApplicationStore:
 
     def _frame(self, query, columns) -> pd.DataFrame:
         with self.engine.connect() as conn:
-            return pd.DataFrame(conn.execute(query).all(), columns=columns)
+            # Plain tuples: pandas probes each SQLAlchemy Row for attributes, 10 times slower.
+            return pd.DataFrame([tuple(r) for r in conn.execute(query).all()], columns=columns)
 
     # -- applications ------------------------------------------------------------------------
 
