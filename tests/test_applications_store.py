@@ -282,3 +282,10 @@ def test_the_synthetic_call_runs_the_whole_path_from_the_command_line(tmp_path, 
     assert agreement.output.startswith("Krippendorff's alpha (ordinal): 0.")
     missing = run("applications", "withdraw", "NOPE", *c)
     assert missing.exit_code == 1 and "no decision for applicant 'NOPE'" in missing.output
+
+
+def test_the_application_xlsform_converts_with_pyxform(course, tmp_path):
+    pyxform = pytest.importorskip("pyxform.xls2xform")
+    path = write_application_xlsform(load_application_form(course), tmp_path / "application.xlsx")
+    xform = pyxform.convert(xlsform=str(path), validate=False).xform
+    assert 'nodeset="/data/email"' in xform and 'id="application"' in xform and "participant" not in xform
