@@ -18,7 +18,7 @@ from ..feedback.imports import ImportRejected, detect_format
 from ..feedback.imports import WIDE_FORMATS
 from ..feedback.imports import tidy, wide
 from ..feedback.imports.table import ImportFileError, read_table
-from ..feedback.submission import Problem, Submission
+from ..feedback.submission import Problem, Submission, SubmissionError, utc_now
 from ..forms.model import Form
 from .form import personal_fields
 from .store import SYNTHETIC_SOURCE, ApplicationStore
@@ -98,12 +98,28 @@ def import_applications(store: ApplicationStore, path: Path, form: Form, *, synt
             problems.append(Problem("response_id", f"response '{rid}' gives code {code}, already in use", sub.line, None))
             continue
         codes.add(code)
-        records.append({
-            "application": {"applicant": code, "response_id": rid, "submitted_at": sub.submitted_at,
-                            "source": SYNTHETIC_SOURCE if synthetic else sub.source},
-            "answers": {k: v for k, v in values.items() if k not in personal},
-            "contact": {k: values.get(k) for k in personal},
-        })
+        records.append(record(code, sub, values, personal, SYNTHETIC_SOURCE if synthetic else sub.source))
     if problems:
         raise ImportRejected(path, problems)
     return IntakeReport(path, fmt, store.add(records), skipped)
+
+
+def record(code: str, sub: Submission, values: dict[str, str], personal: tuple[str, ...], source: str) -> dict:
+    """What :meth:`ApplicationStore.add` stores: the answers apart from the personal fields."""
+    return {
+        "application": {"applicant": code, "response_id": sub.response_id, "submitted_at": sub.submitted_at or utc_now(),
+                        "source": source},
+        "answers": {k: v for k, v in values.items() if k not in personal},
+        "contact": {k: values.get(k) for k in personal},
+    }
+
+
+def save_one(store: ApplicationStore, form: Form, sub: Submission) -> str:
+    """Store one application filled in a notebook; return its applicant code. The same response
+    id saved twice (a second click) is stored once."""
+    values, problems = check_submission(sub, form)
+    if problems:
+        raise SubmissionError(problems)
+    code = applicant_code(store.cohort, sub.response_id)
+    store.add([record(code, sub, values, personal_fields(form), sub.source)])
+    return code
