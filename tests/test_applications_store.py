@@ -289,3 +289,21 @@ def test_the_application_xlsform_converts_with_pyxform(course, tmp_path):
     path = write_application_xlsform(load_application_form(course), tmp_path / "application.xlsx")
     xform = pyxform.convert(xlsform=str(path), validate=False).xform
     assert 'nodeset="/data/email"' in xform and 'id="application"' in xform and "participant" not in xform
+
+
+@pytest.mark.slow
+def test_the_whole_path_works_on_postgresql(pg_url, course, tmp_path):
+    report = simulate_call(course, pg_url, tmp_path / "files", n=30, seed=3)
+    call = Call(course, ApplicationStore(pg_url, cohort=report.cohort))
+    assert report.scores > 0 and call.synthetic
+    decisions = call.select()
+    assert (decisions["status"] == "selected").sum() == 20
+    code = call.selected()[0]
+    name = call.store.contacts([code])["name"].iloc[0]
+    assert forget(call.store, code) >= 1
+    assert call.store.contacts([code]).empty and name not in call.store.applications().to_csv()
+    assert call.withdraw(code).startswith(f"{code} withdrawn; ")
+    assert call.decisions().set_index("applicant").at[code, "status"] == "withdrawn"
+
+
+from test_store import pg_server, pg_url  # noqa: E402,F401  the throwaway PostgreSQL server
