@@ -307,3 +307,19 @@ def test_the_whole_path_works_on_postgresql(pg_url, course, tmp_path):
 
 
 from test_store import pg_server, pg_url  # noqa: E402,F401  the throwaway PostgreSQL server
+
+
+@pytest.mark.slow
+def test_the_report_reads_on_a_phone_from_disk_with_no_network(reviewed, tmp_path, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    reviewed.select()
+    path = write_report(reviewed, tmp_path / "report.html")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(path.as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert Axe().run(page).response["violations"] == []
+    assert all(url.startswith("file:") for url in page.requests) and page.console_errors == []
+
+
+from browser import browser, page  # noqa: E402,F401  shared browser fixtures

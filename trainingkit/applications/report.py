@@ -20,7 +20,8 @@ from .decisions import SELECTED
 STYLE = ("body{font-family:'Noto Sans',sans-serif;max-width:52em;margin:1em auto;padding:0 1em;line-height:1.45}"
          "table{border-collapse:collapse;margin:.5em 0 1.2em}td,th{border:1px solid #888;padding:.25em .6em;text-align:left}"
          ".synthetic{background:#fff3cd;border:2px solid #8a6d00;padding:.5em;font-weight:bold}"
-         "@media (max-width:30em){table{font-size:.85em}}")
+         ".scroll{overflow-x:auto;max-width:100%}"
+         "@media (max-width:30em){table{font-size:.85em}td,th{padding:.2em .35em}}")
 SUPPRESSED = "fewer than {k}"
 BREAKDOWNS = {"country": "Country", "org_type": "Organisation type", "member": "Member organisation"}
 
@@ -40,7 +41,9 @@ def _cell(stats: dict | None, min_cell: int) -> str:
 def _table(header: list[str], rows: list[list]) -> str:
     head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # A table wider than a phone scrolls on its own, not the page; focusable so keyboards can scroll it.
+    return (f"<div class='scroll' tabindex='0'>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def breakdown_section(people: pd.DataFrame, min_cell: int) -> str:
@@ -83,12 +86,13 @@ def agreement_section(result: dict) -> str:
 def balance_section(people: pd.DataFrame, organisations: pd.Series, selection, min_cell: int) -> str:
     chosen = people[people["selected"]]
     by_country = chosen["country"].value_counts()
+    shown = counts(chosen, "country", min_cell) if len(chosen) else {}
     rows = []
     for country, bound in selection.countries.items():
         n = int(by_country.get(country, 0))
         ok = n >= bound.min and (bound.max is None or n <= bound.max)
-        shown = str(n) if n >= min_cell or n == 0 else SUPPRESSED.format(k=min_cell)
-        rows.append([country, bound.min, "none" if bound.max is None else bound.max, shown, "yes" if ok else "NO"])
+        rows.append([country, bound.min, "none" if bound.max is None else bound.max, _cell(shown.get(country), min_cell),
+                     "yes" if ok else "NO"])
     text = _table(["Country", "Minimum", "Maximum", "Selected", "Within bounds"], rows)
     if selection.org_cap is not None:
         largest = int(organisations[people["selected"].to_numpy()].map(org_key).value_counts().max()) if len(chosen) else 0
@@ -103,14 +107,14 @@ def render(people: pd.DataFrame, organisations: pd.Series, finals: pd.Series, ag
               "No real person is in it.</p>" if synthetic else "")
     return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
-            f"<title>Selection report{' (SYNTHETIC)' if synthetic else ''}</title><style>{STYLE}</style></head><body>"
+            f"<title>Selection report{' (SYNTHETIC)' if synthetic else ''}</title><style>{STYLE}</style></head><body><main>"
             f"<h1>Selection report{' — SYNTHETIC' if synthetic else ''}</h1>{banner}"
             f"<p>{html.escape(title)}. Groups of fewer than {min_cell} people are not shown.</p>"
             f"<h2>Applicants, eligibility and selection</h2>{breakdown_section(people, min_cell)}"
             f"<h2>Final scores of the eligible</h2>{score_section(finals)}"
             f"<h2>Agreement between reviewers</h2>{agreement_section(agreement)}"
             f"<h2>The selected against the bounds</h2>{balance_section(people, organisations, selection, min_cell)}"
-            "</body></html>")
+            "</main></body></html>")
 
 
 def write_report(call, path: Path, min_cell: int | None = None) -> Path:
