@@ -323,3 +323,23 @@ def test_the_report_reads_on_a_phone_from_disk_with_no_network(reviewed, tmp_pat
 
 
 from browser import browser, page  # noqa: E402,F401  shared browser fixtures
+
+
+def test_the_commands_refuse_a_bad_file_plainly_and_erase_on_request(tmp_path):
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    run = lambda *args: CliRunner().invoke(main, [*args, "--db", db], env={"TRAININGKIT_ROOT": str(REPO)})  # noqa: E731
+    bad = write(tmp_path / "bad.csv", [application(1), application(2, endorsed="maybe")])
+    refused = run("applications", "import", str(bad))
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert "line 3, column endorsed: 'maybe' is not a choice (choices: yes, no)" in refused.output
+    assert "1 problem(s); nothing was imported" in refused.output
+    good = write(tmp_path / "good.csv", [application(1), application(2, endorsed="no")])
+    assert "2 application(s) stored" in run("applications", "import", str(good)).output
+    lines = run("applications", "eligibility").stdout.splitlines()
+    assert sorted(line.split("  ", 1)[1] for line in lines) == ["NOT eligible: not endorsed by the organisation", "eligible"]
+    code = lines[0].split()[0]
+    assert "name, e-mail and phone erased" in run("applications", "forget", code).output
+    again = run("applications", "forget", code)
+    assert again.exit_code == 1 and "already forgotten" in again.output
+    nothing = run("applications", "select")
+    assert nothing.exit_code == 1 and "no complete review yet" in nothing.output

@@ -48,3 +48,16 @@ def test_the_application_notebook_is_one_cell_with_no_outputs():
     nb = nbformat.read(REPO / "applications" / "application.ipynb", as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert len(code) == 1 and "show_application()" in code[0].source and not code[0].outputs
+
+
+def test_a_feedback_form_may_not_ask_a_personal_question(tmp_path):
+    import pytest
+
+    from test_forms_spec import make_course
+    from trainingkit.forms import FormError, load_forms
+
+    form = {"id": "named", "version": 1, "title": {"en": "Named"},
+            "questions": [{"id": "name", "type": "text", "personal": True, "label": {"en": "Your name"}}]}
+    root = make_course(tmp_path / "c", {"named": form})
+    with pytest.raises(FormError, match=r"feedback/forms/named.yml: questions \(name\): a feedback form asks no personal question"):
+        load_forms(load_course(root))

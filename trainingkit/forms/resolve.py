@@ -112,6 +112,10 @@ def load_forms(course: Course) -> dict[str, Form]:
             forms[path.stem] = resolve(load_spec(path, rel), course, rel)
         except FormError as exc:
             findings += exc.findings
+            continue
+        findings += [Finding(rel, None, f"questions ({f.name}): a feedback form asks no personal question (the feedback "
+                                        "store keeps codes, never names); personal: true is for the application form")
+                     for f in forms[path.stem].fields if f.personal]
     if findings:
         raise FormError(findings)
     return forms
