@@ -531,9 +531,7 @@ def applications_forget(applicant, cohort, db):
 
     Example: trainingkit applications forget AK3Q9X7MB
     """
-    from .applications.forget import forget
-
-    masked = forget(_call(db, cohort).store, applicant)
+    masked = _call(db, cohort).forget(applicant)
     click.echo(f"{applicant}: name, e-mail and phone erased; {masked} answer(s) that mentioned them masked")
 
 

@@ -167,5 +167,12 @@ class Call:
         return notify.write_letters(decisions, self.store.contacts(decisions["applicant"]), outdir,
                                     self.course.config.title, self.selection, synthetic=self.synthetic)
 
+    def forget(self, code: str) -> int:
+        from .forget import forget
+
+        masked = forget(self.store, code)
+        self._read.cache_clear()  # answers that named the person are masked now
+        return masked
+
     def roster(self) -> pd.DataFrame:
         return handoff.roster_rows(self.selected(), self.applications())

@@ -60,7 +60,9 @@ def breakdown_section(people: pd.DataFrame, min_cell: int) -> str:
     return "".join(out)
 
 
-def score_section(finals: pd.Series) -> str:
+def score_section(finals: pd.Series, people: pd.DataFrame, min_cell: int) -> str:
+    """Quartiles and a histogram of the eligible's final scores, and the median per country
+    (suppressed under ``min_cell``)."""
     values = finals.dropna()
     if values.empty:
         return "<p>No scores yet.</p>"
@@ -70,7 +72,13 @@ def score_section(finals: pd.Series) -> str:
     edges = np.linspace(np.floor(q[0]), np.ceil(q[4]) + 1e-9, 6)
     hist, _ = np.histogram(values, bins=edges)
     bins = [[f"{lo:.1f} – {hi:.1f}", int(n)] for lo, hi, n in zip(edges[:-1], edges[1:], hist)]
-    return _table(["Final score", "Value"], rows) + _table(["Score range", "Applicants"], bins)
+    country = people.set_index("applicant").loc[values.index, "country"].to_numpy()
+    groups = {c: {"n": int(n), "median": float(np.median(values[country == c]))}
+              for c, n in zip(*np.unique(country, return_counts=True))}
+    per_country = [[c, "fewer than {}".format(min_cell) if s.get("suppressed") else s["n"],
+                    "" if s.get("suppressed") else f"{s['median']:.2f}"] for c, s in suppress(groups, min_cell).items()]
+    return (_table(["Final score", "Value"], rows) + _table(["Score range", "Applicants"], bins)
+            + _table(["Country", "Eligible scored", "Median final score"], per_country))
 
 
 def agreement_section(result: dict) -> str:
@@ -111,7 +119,7 @@ def render(people: pd.DataFrame, organisations: pd.Series, finals: pd.Series, ag
             f"<h1>Selection report{' — SYNTHETIC' if synthetic else ''}</h1>{banner}"
             f"<p>{html.escape(title)}. Groups of fewer than {min_cell} people are not shown.</p>"
             f"<h2>Applicants, eligibility and selection</h2>{breakdown_section(people, min_cell)}"
-            f"<h2>Final scores of the eligible</h2>{score_section(finals)}"
+            f"<h2>Final scores of the eligible</h2>{score_section(finals, people, min_cell)}"
             f"<h2>Agreement between reviewers</h2>{agreement_section(agreement)}"
             f"<h2>The selected against the bounds</h2>{balance_section(people, organisations, selection, min_cell)}"
             "</main></body></html>")
