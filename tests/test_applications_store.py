@@ -178,7 +178,7 @@ def test_scores_are_imported_all_or_nothing_with_line_and_column(reviewed, tmp_p
     before = reviewed.store.scores()
     code = reviewed.store.assignments().query("reviewer == 'R2'")["applicant"].iloc[0]
     other = next(c for c in reviewed.eligible() if c not in set(reviewed.store.assignments().query("reviewer == 'R2'")["applicant"]))
-    bad = write(tmp_path / "bad.csv", [{"applicant": code, "reviewer": "R2", "criterion": "advocacy", "score": "3"},
+    bad = write(tmp_path / "bad.csv", [{"applicant": code, "reviewer": "R2", "criterion": "advocacy", "score": "3.0"},
                                        {"applicant": code, "reviewer": "R2", "criterion": "english", "score": "6"},
                                        {"applicant": code, "reviewer": "R2", "criterion": "charm", "score": "2"},
                                        {"applicant": other, "reviewer": "R2", "criterion": "english", "score": "2"}],

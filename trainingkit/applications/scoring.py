@@ -44,10 +44,11 @@ def read_scores(paths: list[Path], selection: Selection, assigned: set[tuple[str
                                      row.line, "criterion"))
                 continue
             try:
-                score = int(v["score"])
-                if str(score) != v["score"].lstrip("+").removesuffix(".0") or score not in criterion.points:
+                number = float(v["score"])  # a spreadsheet may save 4 as 4.0
+                score = int(number)
+                if number != score or score not in criterion.points:
                     raise ValueError
-            except ValueError:
+            except (ValueError, OverflowError):
                 found.append(Problem("score", f"'{v['score']}' is not a whole score from {criterion.scale[0]} to "
                                               f"{criterion.scale[1]}", row.line, "score"))
                 continue
@@ -70,10 +71,9 @@ def weighted_totals(scores: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     weights = {c.id: c.weight for c in selection.criteria}
     frame = scores[scores["criterion"].isin(weights)]
     per_review = frame.pivot_table(index=["applicant", "reviewer"], columns="criterion", values="score", aggfunc="first")
-    complete = per_review.dropna(subset=list(weights)) if set(weights) <= set(per_review.columns) else per_review.iloc[0:0]
-    totals = sum(complete[c] * w for c, w in weights.items()) if len(complete) else pd.Series(dtype=float)
-    return pd.DataFrame({"total": totals}).reset_index()[["applicant", "reviewer", "total"]] if len(complete) else \
-        pd.DataFrame(columns=["applicant", "reviewer", "total"])
+    per_review = per_review.reindex(columns=list(weights)).dropna()  # a review missing a criterion does not count
+    totals = sum((per_review[c] * w for c, w in weights.items()), pd.Series(0.0, index=per_review.index))
+    return totals.rename("total").reset_index()
 
 
 def final_scores(scores: pd.DataFrame, selection: Selection, members: dict[str, bool]) -> pd.DataFrame:
