@@ -175,3 +175,23 @@ def test_without_conflicts_loads_differ_by_at_most_one():
 def test_an_applicant_with_too_few_independent_reviewers_is_named():
     with pytest.raises(AssignmentError, match="1 applicant\\(s\\) have fewer than 2 reviewers outside their organisation: A01"):
         assign([("A01", "Org A"), ("A02", "Org C")], [("R1", "Org A"), ("R2", "Org B")], 2)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Org A", "Org B", "Org C", "Org D"]), min_size=1, max_size=40),
+       st.lists(st.sampled_from(["Org A", "Org B", "Secretariat"]), min_size=2, max_size=5), st.integers(2, 3))
+def test_assignments_never_conflict_and_give_each_applicant_k_reviewers(app_orgs, reviewer_orgs, k):
+    applicants = [(f"A{i:02d}", o) for i, o in enumerate(app_orgs)]
+    reviewers = [(f"R{i}", o) for i, o in enumerate(reviewer_orgs)]
+    try:
+        pairs = assign(applicants, reviewers, k, seed=5)
+    except AssignmentError:
+        assert any(sum(ro != ao for _, ro in reviewers) < k for _, ao in applicants)
+        return
+    org = dict(applicants) | dict(reviewers)
+    assert all(org[a] != org[r] for a, r in pairs)
+    assert all(sorted(r for x, r in pairs if x == a) == sorted(set(r for x, r in pairs if x == a)) and
+               len([r for x, r in pairs if x == a]) == k for a, _ in applicants)
+    if all(o == "Secretariat" for o in reviewer_orgs):
+        load = {r: 0 for r, _ in reviewers} | loads(pairs)
+        assert max(load.values()) - min(load.values()) <= 1
