@@ -343,3 +343,15 @@ def test_the_commands_refuse_a_bad_file_plainly_and_erase_on_request(tmp_path):
     assert again.exit_code == 1 and "already forgotten" in again.output
     nothing = run("applications", "select")
     assert nothing.exit_code == 1 and "no complete review yet" in nothing.output
+
+
+def test_applicants_with_too_few_reviews_are_named(reviewed):
+    assert reviewed.thinly_reviewed() == []
+    s = reviewed.store.scores()
+    code, reviewer = s.iloc[0]["applicant"], s.iloc[0]["reviewer"]
+    with reviewed.store.engine.begin() as conn:  # one review loses a criterion: it no longer counts
+        from trainingkit.applications.tables import scores
+
+        conn.execute(scores.delete().where(scores.c.applicant == code, scores.c.reviewer == reviewer,
+                                           scores.c.criterion == "english"))
+    assert reviewed.thinly_reviewed() == [code]

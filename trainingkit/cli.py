@@ -479,7 +479,11 @@ def applications_select(output, redo, cohort, db):
 
     Example: trainingkit applications select -o selection.csv
     """
-    _csv_out(_call(db, cohort).select(redo=redo).drop(columns=["decided_at"]), output)
+    call = _call(db, cohort)
+    _csv_out(call.select(redo=redo).drop(columns=["decided_at"]), output)
+    if thin := call.thinly_reviewed():
+        click.echo(f"note: {len(thin)} applicant(s) have fewer than {call.selection.reviewers_per_applicant} complete "
+                   f"reviews: {', '.join(thin[:10])}{' …' if len(thin) > 10 else ''}", err=True)
 
 
 @applications.command("withdraw")

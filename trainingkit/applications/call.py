@@ -108,6 +108,11 @@ class Call:
 
     # -- selection ---------------------------------------------------------------------------
 
+    def thinly_reviewed(self) -> list[str]:
+        """Eligible applicants with fewer complete reviews than ``reviewers_per_applicant``."""
+        finals = self.final_scores().set_index("applicant")["reviews"]
+        return [c for c in self.eligible() if finals[c] < self.selection.reviewers_per_applicant]
+
     def candidates(self) -> list[Candidate]:
         """The eligible applicants with their final score and draw; every one must be scored."""
         codes = self.eligible()
