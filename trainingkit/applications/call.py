@@ -19,7 +19,7 @@ from .eligibility import eligibility
 from .form import load_application_form
 from .intake import IntakeReport, import_applications
 from .rubric import Selection
-from .selection import Candidate, SelectionError, draw, select
+from .selection import Candidate, draw, select
 from .store import ApplicationStore
 
 
@@ -134,10 +134,7 @@ class Call:
         candidates = self.candidates()
         table = self.eligibility()
         ineligible = {r.applicant: r.reasons for r in table.itertuples() if not r.eligible}
-        try:
-            chosen = select(candidates, self.selection)
-        except SelectionError:
-            raise
+        chosen = select(candidates, self.selection)
         rows = dec.decide(candidates, chosen, ineligible, self.selection)
         self.store.set_decisions(rows)
         return self.decisions()
