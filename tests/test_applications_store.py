@@ -355,3 +355,22 @@ def test_applicants_with_too_few_reviews_are_named(reviewed):
         conn.execute(scores.delete().where(scores.c.applicant == code, scores.c.reviewer == reviewer,
                                            scores.c.criterion == "english"))
     assert reviewed.thinly_reviewed() == [code]
+
+
+def test_answers_that_look_like_formulas_never_run_in_a_sheet_or_list(call, tmp_path):
+    formula = '=HYPERLINK("http://evil.invalid","click")'
+    call.import_file(write(tmp_path / "kobo.csv", [application(1, motivation=formula, name="@SUM(A1)"),
+                                                   application(2)]))
+    reviewers = write(tmp_path / "r.csv", [{"reviewer": "R1", "organisation": "X"}, {"reviewer": "R2", "organisation": "Y"}],
+                      ["reviewer", "organisation"])
+    call.assign(reviewers)
+    sheet = call.review_sheet("R1")
+    assert "'" + formula in set(sheet["motivation"]) and formula not in set(sheet["motivation"])
+    sheet["score"] = "3"
+    sheet.to_csv(tmp_path / "s1.csv", index=False)
+    sheet.assign(reviewer="R2").to_csv(tmp_path / "s2.csv", index=False)
+    call.import_scores([tmp_path / "s1.csv", tmp_path / "s2.csv"])
+    call.select()
+    call.notify(tmp_path / "out")
+    accepted = (tmp_path / "out" / "accepted.csv").read_text(encoding="utf-8")
+    assert "'@SUM(A1)" in accepted and ",@SUM" not in accepted
