@@ -38,15 +38,15 @@ def run():
         path = _write_csv(Path(tmp) / "apps.csv", applications_rows(course, APPLICATIONS, 7),
                           KOBO_COLUMNS + [f.name for f in form.fields])
         store = ApplicationStore(f"sqlite:///{tmp}/apps.sqlite", cohort="bench")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         report = import_applications(store, path, form, synthetic=True)
-        import_seconds = time.perf_counter() - started
+        import_seconds, import_cpu = time.perf_counter() - started, time.process_time() - cpu
         store.close()
     candidates = _candidates(course, APPLICATIONS)
     selection = course.config.selection
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     chosen = select(candidates, selection)
-    select_seconds = time.perf_counter() - started
+    select_seconds, select_cpu = time.perf_counter() - started, time.process_time() - cpu
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         simulated = simulate_call(course, f"sqlite:///{tmp}/call.sqlite", Path(tmp), APPLICATIONS, 7)
@@ -59,8 +59,10 @@ def run():
     kept = not keeps_bounds([c for c in candidates if c.applicant in set(chosen)], selection)
     return [
         (f"import {report.stored:,} applications, Kobo CSV, SQLite (s)", f"{import_seconds:.2f}", "target <= 2 s"),
+        ("  of which CPU time of this process (s)", f"{import_cpu:.2f}", "wall minus CPU: disk and other load"),
         (f"select {len(chosen)} of {len(candidates):,}, 5 country bounds, org cap {selection.org_cap} (s)",
          f"{select_seconds:.2f}", "target <= 2 s"),
+        ("  of which CPU time of this process (s)", f"{select_cpu:.2f}", ""),
         ("  the selection keeps every bound", "yes" if kept else "NO", ""),
         (f"applications select: {len(decisions):,} applications, {simulated.scores:,} scores in the store (s)",
          f"{call_seconds:.2f}", "eligibility, scores, solve, store"),
