@@ -106,6 +106,13 @@ class Outcome(_Strict):
     text: Text
 
 
+class FormLimits(_Strict):
+    """``forms:`` in ``course.yml``: what one answer and one participant may send."""
+
+    max_text_length: int = Field(default=5000, ge=1, description="most characters in a text answer")
+    max_submissions_per_hour: int = Field(default=10, ge=1, description="web submissions per participant and form")
+
+
 class CourseConfig(_Strict):
     """``course.yml``: times, breaks and cohort defaults (session order lives in ``_toc.yml``)."""
 
@@ -120,6 +127,7 @@ class CourseConfig(_Strict):
     languages: list[str] = ["en"]
     countries: list[Text] = []
     min_cell: int = Field(default=5, ge=3)
+    forms: FormLimits = FormLimits()
     selection: Selection | None = None  # the call for applications (trainingkit applications)
 
     @model_validator(mode="after")
