@@ -374,3 +374,22 @@ def test_answers_that_look_like_formulas_never_run_in_a_sheet_or_list(call, tmp_
     call.notify(tmp_path / "out")
     accepted = (tmp_path / "out" / "accepted.csv").read_text(encoding="utf-8")
     assert "'@SUM(A1)" in accepted and ",@SUM" not in accepted
+
+
+def test_the_hand_off_gives_each_selected_a_key_and_the_roster_file_holds_none(reviewed, tmp_path):
+    from trainingkit.applications.handoff import load_roster
+    from trainingkit.feedback import FeedbackStore
+    from trainingkit.feedback.roster import read_tokens
+
+    reviewed.select()
+    course = reviewed.course
+    path = tmp_path / "roster.csv"
+    reviewed.roster().to_csv(path, index=False)
+    url = str(reviewed.store.engine.url)
+    fake = type("C", (), {"root": tmp_path, "config": course.config})()  # tokens go under tmp_path/var, not the repo
+    report = load_roster(path, url, "call-test", fake)
+    assert report.participants == report.new_tokens == len(reviewed.selected())
+    assert sorted(read_tokens(tmp_path / "var" / "tokens-call-test.csv")) == reviewed.selected()
+    feedback = FeedbackStore(url, forms={}, cohort="call-test")
+    assert feedback.token_codes() == set(reviewed.selected())
+    assert "token" not in path.read_text(encoding="utf-8").splitlines()[0]

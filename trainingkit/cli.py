@@ -572,15 +572,21 @@ def applications_notify(output, cohort, db):
 
 @applications.command("roster")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="roster.csv")
+@click.option("--load", is_flag=True, help="also load it into the feedback store, with a personal key each (as feedback roster)")
 @APPS_COHORT
 @DB_OPTION
 @friendly
-def applications_roster(output, cohort, db):
+def applications_roster(output, load, cohort, db):
     """The selected as the cohort's roster (participant,country,org_type,member): codes, no names.
 
-    Example: trainingkit applications roster -o roster.csv && trainingkit feedback roster roster.csv
+    Example: trainingkit applications roster -o roster.csv --load && trainingkit feedback slips -o slips.pdf
     """
-    _csv_out(_call(db, cohort).roster(), output)
+    from .applications.handoff import load_roster
+
+    call = _call(db, cohort)
+    _csv_out(call.roster(), output)
+    if load:
+        click.echo(load_roster(output, db, call.store.cohort, call.course))
 
 
 @applications.command("forget")
