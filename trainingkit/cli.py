@@ -622,8 +622,8 @@ def applications_report(output, min_cell, cohort, db):
 @applications.command("simulate")
 @click.option("--applications", "count", type=int, default=60, show_default=True)
 @click.option("--seed", type=int, default=2016, show_default=True)
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("var/applications-synthetic"),
-              show_default=True, help="where the SYNTHETIC files go")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              help="where the SYNTHETIC files go (default: var/applications-synthetic under the course)")
 @DB_OPTION
 @friendly
 def applications_simulate(count, seed, output, db):
@@ -634,7 +634,8 @@ def applications_simulate(count, seed, output, db):
     from .applications.simulate import simulate_call
     from .course import load_course
 
-    click.echo(simulate_call(load_course(_course_root()), db, output, count, seed))
+    course = load_course(_course_root())
+    click.echo(simulate_call(course, db, output or course.root / "var/applications-synthetic", count, seed))
 
 
 if __name__ == "__main__":
