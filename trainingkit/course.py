@@ -16,6 +16,7 @@ import nbformat
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from .applications.rubric import Selection
 from .cells import markdown_front_matter, notebook_front_matter
 from .errors import CourseError, Finding
 from .paths import COURSE_FILE
@@ -163,6 +164,13 @@ class CourseConfig(_Strict):
     # A session moved to another day gets a new id; comparing cohorts maps its old id to the new.
     moved_sessions: dict[SessionId, SessionId] = {}
     forms: FormLimits = FormLimits()
+    selection: Selection | None = None  # the call for applications (trainingkit applications)
+
+    @model_validator(mode="after")
+    def _bounded_countries_are_course_countries(self):
+        if self.selection and (unknown := sorted(set(self.selection.countries) - set(self.countries))):
+            raise ValueError(f"selection.countries: {', '.join(unknown)} not in countries ({', '.join(self.countries)})")
+        return self
 
 
 class _ReadsMeta:

@@ -46,7 +46,7 @@ def _field(spec: FormSpec, q: QuestionSpec, **extra) -> Field:
     return Field(
         name=name, question=name if extra.get("action_slot") else q.id, type=q.type, required=q.required,
         label=extra.pop("label", dict(q.label)), hint=dict(q.hint),
-        choices=_choices(spec, q.choices), list_name=q.choices, minimum=q.min, maximum=q.max, **extra,
+        choices=_choices(spec, q.choices), list_name=q.choices, minimum=q.min, maximum=q.max, personal=q.personal, **extra,
     )
 
 
@@ -133,6 +133,10 @@ def load_forms(course: Course) -> dict[str, Form]:
             forms[path.stem] = resolve(load_spec(path, rel), course, rel)
         except FormError as exc:
             findings += exc.findings
+            continue
+        findings += [Finding(rel, None, f"questions ({f.name}): a feedback form asks no personal question (the feedback "
+                                        "store keeps codes, never names); personal: true is for the application form")
+                     for f in forms[path.stem].fields if f.personal]
     if findings:
         raise FormError(findings)
     return forms
