@@ -75,10 +75,14 @@ def test_a_withdrawn_trainee_is_withdrawn_in_every_round_not_answered_and_nothin
 
 def test_withdraw_with_erase_deletes_the_trainees_responses_only(store, course):
     roster(store, CODES)
-    answer(store, "P01", "m1", dt.date(2016, 7, 1))
+    store.set_tokens({"P01": "KGTHRND4", "P02": "5UXF44Z5"})
+    first = answer(store, "P01", "m1", dt.date(2016, 7, 1))
+    answer(store, "P01", "m1", dt.date(2016, 7, 2))
+    store.mark_version(first)  # an organiser chose which version counts
     answer(store, "P02", "m1", dt.date(2016, 7, 1))
-    assert "erased 1 responses" in withdraw(store, "P01", "pilot-2016", dt.date(2016, 8, 1), erase=True)
+    assert "erased 2 responses" in withdraw(store, "P01", "pilot-2016", dt.date(2016, 8, 1), erase=True)
     assert list(store.responses("followup")["participant"]) == ["P02"]
+    assert not store.token_matches("P01", "KGTHRND4") and store.token_matches("P02", "5UXF44Z5")
     got, _ = statuses(store, course, dt.date(2016, 9, 1))
     assert got[("P01", "m1")] == "withdrawn"
 

@@ -11,7 +11,7 @@ from sqlalchemy import and_, delete, func, select
 
 from ..course import Course
 from ..errors import TrainingkitError
-from ..feedback.schema import answers, participants, responses
+from ..feedback.schema import answers, counted_versions, participants, responses, tokens
 from ..feedback.submission import utc_now
 from ..forms.model import check_participant
 from .schema import ensure_tables, plan_actions, withdrawals
@@ -80,8 +80,8 @@ def followup_status(store, course: Course, cohort: str | None = None, on: dt.dat
 
 def withdraw(store, code: str, cohort: str | None = None, on: dt.date | None = None, erase: bool = False) -> str:
     """Record that a trainee withdrew (no more reminders). Nothing is deleted unless ``erase``:
-    then their responses, answers and plans in this cohort go, in the same transaction, and
-    only the withdrawal (a code and a date) stays so that no reminder reaches them again."""
+    then their responses, answers, plans, version marks and web key in this cohort go, in the
+    same transaction, and only the withdrawal (a code and a date) stays so that no reminder reaches them again."""
     cohort = cohort or store.cohort
     code = check_participant(code)
     if code not in roster_codes(store.engine, cohort):
@@ -96,6 +96,8 @@ def withdraw(store, code: str, cohort: str | None = None, on: dt.date | None = N
         erased = ""
         if erase:
             ids = select(responses.c.response_id).where(responses.c.cohort == cohort, responses.c.participant == code)
+            for table in (counted_versions, tokens):  # the version marks point at the responses; no key left to answer with
+                conn.execute(delete(table).where(table.c.cohort == cohort, table.c.participant == code))
             n_answers = conn.execute(delete(answers).where(answers.c.response_id.in_(ids))).rowcount
             n_responses = conn.execute(delete(responses).where(responses.c.cohort == cohort, responses.c.participant == code)).rowcount
             n_plans = conn.execute(delete(plan_actions).where(plan_actions.c.cohort == cohort,
