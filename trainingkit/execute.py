@@ -2,7 +2,7 @@
 
 The cache key is the notebook's code (not its Markdown: editing text never re-runs a notebook),
 its kernel, and a digest of what code may read: the ``trainingkit`` package, ``datasets/``,
-``exercises/quizzes/``, ``feedback/forms/`` and ``course.yml``. Notebook code must not read other notebooks' front
+``exercises/quizzes/``, ``exercises/keys/``, ``feedback/forms/`` and ``course.yml``. Notebook code must not read other notebooks' front
 matter; course-derived text (clock times, programme) is added at build time instead.
 
 A small content-addressed folder rather than jupyter-cache: we need that extra digest in the
@@ -28,7 +28,7 @@ from .errors import TrainingkitError
 from .paths import relative
 
 DEPENDENCY_GLOBS = (
-    "trainingkit/**/*.py", "datasets/**/*", "exercises/quizzes/*", "feedback/forms/*.yml", "course.yml",
+    "trainingkit/**/*.py", "datasets/**/*", "exercises/quizzes/*", "exercises/keys/*", "feedback/forms/*.yml", "course.yml",
 )
 CELL_TIMEOUT = 180  # seconds; a case exercise does real work but none should take minutes
 
@@ -67,8 +67,12 @@ def merge_outputs(nb: NotebookNode, executed: NotebookNode) -> NotebookNode:
     return out
 
 
-def run_notebook(nb: NotebookNode, path: Path, root: Path, env: dict | None = None) -> NotebookNode:
-    """Run ``nb`` top to bottom in a fresh kernel, in its own folder, as a trainee would."""
+def run_notebook(nb: NotebookNode, path: Path, root: Path, env: dict | None = None,
+                 work_dir: Path | None = None) -> NotebookNode:
+    """Run ``nb`` top to bottom in a fresh kernel, in its own folder, as a trainee would.
+
+    The kernel gets an empty work folder: ``work_dir`` if given (a test then looks at what the
+    run saved), else a temporary one."""
     nb = copy.deepcopy(nb)
     client = NotebookClient(
         nb,
@@ -80,6 +84,8 @@ def run_notebook(nb: NotebookNode, path: Path, root: Path, env: dict | None = No
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     # A build must never show someone's own saved answers: give the kernel an empty work folder.
+    if work_dir is not None:
+        return _execute(client, nb, {**os.environ, **(env or {}), "TRAININGKIT_WORK_DIR": str(work_dir)}, path, root)
     with tempfile.TemporaryDirectory(prefix="trainingkit-build-work-") as work:
         kernel_env = {**os.environ, **(env or {}), "TRAININGKIT_WORK_DIR": work}
         return _execute(client, nb, kernel_env, path, root)

@@ -1,7 +1,22 @@
-"""What case-exercise notebooks import: saved work, self-checks, data. Notebooks hold teaching
-and call these in one short cell; behaviour lives here, where it is tested."""
-from .checks import Check, show
-from .data import dataset, dataset_info
-from .work import SavedWork, work_dir
+"""The ten case exercises, one shape each, on one shared kit (``kit/``).
 
-__all__ = ["Check", "SavedWork", "dataset", "dataset_info", "show", "work_dir"]
+Every case is a package with ``model.py`` (data and answers, pure), ``checks.py`` (``CHECKS``
+and ``check_all``, pure) and ``view.py`` (``class <Case>(ExerciseView)``). A notebook does::
+
+    from trainingkit.exercises.powermap import PowerMap
+    ex = PowerMap()
+    ex.placement      # one part per cell
+    ex.check()        # the self-checks, shown as a list
+    show_quiz(ex.id)  # exercises/quizzes/<exercise id>.json
+
+What notebooks import besides their case is re-exported here.
+"""
+from .kit.checks import Check, Results, show
+from .kit.data import dataset, dataset_info
+from .kit.figures import show_figure
+from .kit.quiz import show_quiz
+from .kit.view import show_text
+from .kit.work import SavedWork, work_dir
+
+__all__ = ["Check", "Results", "SavedWork", "dataset", "dataset_info", "show", "show_figure", "show_quiz", "show_text",
+           "work_dir"]

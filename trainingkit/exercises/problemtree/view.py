@@ -15,12 +15,12 @@ from pathlib import Path
 import ipywidgets as w
 from matplotlib.patches import FancyBboxPatch
 
-from .checks import show
-from .figures import figure_html, new_figure, save_figure
-from .problemtree import (
-    EXERCISE_ID, STARTERS, Node, Tree, check_problem_tree, statements, suggest_objective, tree_from_answer,
-)
-from .work import SavedWork, work_dir
+from ..kit.checks import Check
+from ..kit.figures import figure_html, new_figure, save_figure
+from ..kit.view import ExerciseView
+from ..kit.work import SavedWork, work_dir
+from .checks import check_all
+from .model import EXERCISE_ID, STARTERS, Node, Tree, statements, suggest_objective, tree_from_answer
 
 FONT = 8  # points, every box but the core problem
 CORE_FONT = 10
@@ -210,11 +210,18 @@ def show_trees(answer: dict, folder: Path | None = None, save: bool = True) -> N
 # --- the editor ---------------------------------------------------------------------------------
 
 
-class ProblemTreeEditor:
-    """Widgets for one trainee's tree; every change is saved at once to their work file."""
+class ProblemTree(ExerciseView):
+    """Widgets for one trainee's tree; every change is saved at once to their work file.
+
+    ``tree`` holds the core problem, causes and effects; ``objective_box`` one objective for each
+    statement. Show each in its own cell.
+    """
+
+    id = EXERCISE_ID
+    parts = ("tree", "objective_box", "results")
 
     def __init__(self, work: SavedWork | None = None):
-        self.work = work or SavedWork(EXERCISE_ID)
+        super().__init__(work)
         data = self.work.data
         self.objectives: dict[str, str] = {str(k): str(v) for k, v in (data.get("objectives") or {}).items()}
         known = {s.id for s in STARTERS}
@@ -235,8 +242,7 @@ class ProblemTreeEditor:
         for widget in (self.problem, self.causes, self.effects):
             widget.observe(self._tree_changed, names="value")
         self.suggest.on_click(self._suggest)
-        notice = [w.HTML(f'<p style="color:#8b1a1a">{html.escape(self.work.notice)}</p>')] if self.work.notice else []
-        self.tree = w.VBox([*notice, self.starter, self.problem,
+        self.tree = w.VBox([*self.notice(), self.starter, self.problem,
                             w.HTML("<b>Causes (roots)</b>: why does the problem happen?"), self.causes,
                             w.HTML("<b>Effects (branches)</b>: what happens because of it?"), self.effects])
         self.objective_box = w.VBox([self.suggest, self.objective_rows])
@@ -287,5 +293,5 @@ class ProblemTreeEditor:
     def show_trees(self) -> None:
         show_trees(self.answer())
 
-    def check(self) -> None:
-        show(check_problem_tree(self.answer()))
+    def check_all(self) -> list[Check]:
+        return check_all(self.answer())

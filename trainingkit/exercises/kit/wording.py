@@ -9,9 +9,12 @@ import re
 
 NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    "forty|fifty|hundred|thousand|million|once|twice|half"
+    "forty|fifty|hundred|thousand|million|once|twice|half|dozen"
 )
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+QUANTIFIERS = r"all|every|at least"  # count a whole group: "every partner informed"
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+MONTHS = "|".join(name.lower() for name in MONTH_NAMES)
 PERIOD = r"(days?|weeks?|months?|years?)"
 
 TIME_FRAME = re.compile(
@@ -26,6 +29,7 @@ TIME_FRAME = re.compile(
     re.I,
 )
 MEASURE = re.compile(rf"\d|%|\bper ?cent\b|\b({NUMBER_WORDS})\b", re.I)
+QUANTIFIER = re.compile(rf"\b({QUANTIFIERS})\b", re.I)
 ABSOLUTE_PROMISE = re.compile(
     r"(?<!\d)100 ?%|\b(eliminat\w*|eradicat\w*|end all|all problems|solve all|never again|zero|"
     r"completely|once and for all|every migrant)\b",
@@ -43,6 +47,8 @@ def has_time_frame(text: str) -> bool:
     return bool(TIME_FRAME.search(text or ""))
 
 
-def has_measure(text: str) -> bool:
-    """A number or share that is not just part of a date or deadline."""
-    return bool(MEASURE.search(TIME_FRAME.sub(" ", text or "")))
+def has_measure(text: str, quantifiers: bool = False) -> bool:
+    """A number or share that is not just part of a date or deadline; with ``quantifiers``,
+    "all", "every" and "at least" count too (an indicator such as "every partner informed")."""
+    rest = TIME_FRAME.sub(" ", text or "")
+    return bool(MEASURE.search(rest) or (quantifiers and QUANTIFIER.search(rest)))

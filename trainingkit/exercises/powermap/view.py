@@ -8,13 +8,12 @@ import textwrap
 import ipywidgets as w
 from matplotlib.lines import Line2D
 
-from .checks import show
-from .figures import new_figure, show_figure
-from .powermap import (
-    ALIGNMENT, EXERCISE_ID, INFLUENCE, INTEREST, ROLES, SCALES, check_power_map, clean_answer, is_placed,
-    load_stakeholders, score,
-)
-from .work import SavedWork
+from ..kit.checks import Check
+from ..kit.figures import new_figure, show_figure
+from ..kit.view import ExerciseView
+from ..kit.work import SavedWork
+from .checks import check_all
+from .model import ALIGNMENT, EXERCISE_ID, INFLUENCE, INTEREST, ROLES, SCALES, clean_answer, is_placed, load_stakeholders, score
 
 # Okabe–Ito colours (safe for colour-blind readers) and a shape per group, so the map also
 # reads in black and white.
@@ -171,16 +170,19 @@ def _blank(value):
     return "" if value is None else value
 
 
-class PowerMapEditor:
+class PowerMap(ExerciseView):
     """Widgets for one trainee's map; every change is saved at once to their work file.
 
     ``placement`` holds the objective and the three scores of each stakeholder; ``roles`` the
     choice of targets and allies with reasons. Show each in its own cell.
     """
 
+    id = EXERCISE_ID
+    parts = ("placement", "roles", "results")
+
     def __init__(self, stakeholders=None, work: SavedWork | None = None):
+        super().__init__(work)
         self.stakeholders = stakeholders or load_stakeholders()
-        self.work = work or SavedWork(EXERCISE_ID)
         saved = clean_answer(self.work.data, self.stakeholders)
         self.objective = w.Textarea(value=saved["objective"], placeholder="The change you want, in one sentence",
                                     layout=w.Layout(width="95%", height="3.5em"))
@@ -216,8 +218,7 @@ class PowerMapEditor:
         head = [w.HTML("<b>Stakeholder</b>")] + [w.HTML(f"<b>{dim.capitalize()}</b>") for dim in SCALES]
         cells = head + [c for s in self.stakeholders for c in (self._label(s), *self.scores[s.id].values())]
         grid = w.GridBox(cells, layout=w.Layout(grid_template_columns="200px repeat(3, 175px)", grid_gap="4px 6px"))
-        notice = [w.HTML(f'<p style="color:#8b1a1a">{html.escape(self.work.notice)}</p>')] if self.work.notice else []
-        return w.VBox([*notice, w.HTML("<b>Your objective</b>"), self.objective, grid])
+        return w.VBox([*self.notice(), w.HTML("<b>Your objective</b>"), self.objective, grid])
 
     def _roles_box(self) -> w.VBox:
         head = [w.HTML("<b>Stakeholder</b>"), w.HTML("<b>Role</b>"), w.HTML("<b>Reason</b>")]
@@ -244,5 +245,8 @@ class PowerMapEditor:
     def show_map(self) -> None:
         show_power_map(self.answer(), self.stakeholders)
 
-    def check(self) -> None:
-        show(check_power_map(self.answer(), self.stakeholders))
+    def show_stakeholders(self) -> None:
+        show_stakeholders(self.stakeholders)
+
+    def check_all(self) -> list[Check]:
+        return check_all(self.answer(), self.stakeholders)

@@ -8,13 +8,12 @@ import textwrap
 import ipywidgets as w
 from matplotlib.lines import Line2D
 
-from .aseancalendar import (
-    DATASET_FILE, EXERCISE_ID, KINDS, MONTHS, PLAN_MONTHS, check_calendar, clean_activities, load_events,
-    month_name, sequence_problems,
-)
-from .checks import show
-from .figures import new_figure, show_figure
-from .work import SavedWork
+from ..kit.checks import Check
+from ..kit.figures import new_figure, show_figure
+from ..kit.view import ExerciseView
+from ..kit.work import SavedWork
+from .checks import check_all, sequence_problems
+from .model import DATASET_FILE, EXERCISE_ID, KINDS, MONTHS, PLAN_MONTHS, clean_activities, load_events, month_name
 
 KIND_STYLE = {  # Okabe–Ito colours and a shape per kind, readable in black and white too
     "evidence": ("#0072B2", "s"),
@@ -129,20 +128,26 @@ def show_timeline(activities: list[dict], events=None) -> None:
 # --- the planner --------------------------------------------------------------------------------
 
 
-class CalendarPlanner:
-    """One row of widgets per activity, an "Add an activity" button; every change is saved."""
+class Calendar(ExerciseView):
+    """One row of widgets per activity, an "Add an activity" button; every change is saved.
+
+    ``planner`` is the table of activities; ``show_events()`` and ``show_timeline()`` draw the
+    year's events and the trainee's plan.
+    """
+
+    id = EXERCISE_ID
+    parts = ("planner", "results")
 
     def __init__(self, events=None, work: SavedWork | None = None):
+        super().__init__(work)
         self.events = events or load_events()
-        self.work = work or SavedWork(EXERCISE_ID)
         self.rows = w.VBox()
         self.add = w.Button(description="Add an activity", icon="plus")
         self.add.on_click(lambda _: self._add_row({"what": "", "kind": "evidence", "event": "", "month": None}))
         for activity in clean_activities(self.work.get("activities"), self.events):
             self._add_row(activity, save=False)
         head = w.HBox([w.HTML(f"<b>{title}</b>", layout=w.Layout(width=width)) for title, width in COLUMNS])
-        notice = [w.HTML(f'<p style="color:{PROBLEM}">{html.escape(self.work.notice)}</p>')] if self.work.notice else []
-        self.widget = w.VBox([*notice, head, self.rows, self.add])
+        self.planner = w.VBox([*self.notice(), head, self.rows, self.add])
 
     def _add_row(self, activity: dict, save: bool = True) -> None:
         what = w.Text(value=activity["what"], placeholder="e.g. Collect workers' stories on fees",
@@ -178,8 +183,11 @@ class CalendarPlanner:
     def _save(self) -> None:
         self.work.set("activities", self.activities())
 
+    def show_events(self) -> None:
+        show_events(self.events)
+
     def show_timeline(self) -> None:
         show_timeline(self.activities(), self.events)
 
-    def check(self) -> None:
-        show(check_calendar(self.activities(), self.events))
+    def check_all(self) -> list[Check]:
+        return check_all(self.activities(), self.events)

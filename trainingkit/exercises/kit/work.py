@@ -20,6 +20,15 @@ def work_dir() -> Path:
     return Path(os.environ.get(ENV) or Path(user_data_dir("trainingkit")) / "work")
 
 
+def atomic_write(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
 class SavedWork:
     """Load and save one exercise's answers; a file that cannot be read is set aside, not lost."""
 
@@ -56,10 +65,7 @@ class SavedWork:
         self.save()
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.data, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(self.path)  # atomic: a crash never leaves half a file
+        atomic_write(self.path, json.dumps(self.data, ensure_ascii=False, indent=2))
 
     def clear(self) -> None:
         self.data = {}

@@ -1,5 +1,5 @@
 """Problem tree to objective tree: the tree as data, a first-draft objective for each problem
-statement, and the self-checks (pure: an answer in, checks out).
+statement (pure; the self-checks are in ``checks``).
 
 A trainee writes causes and effects as outlines, one statement a line; a line that starts with
 "-" (or is indented) belongs to the statement above it (a sub-cause, or a further effect)::
@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from .checks import Check, failed, passed
 
 EXERCISE_ID = "ex-problem-tree"
 SUB_MARKERS = ("-", "*", "•", "–")
@@ -151,94 +149,3 @@ def suggest_objective(problem: str) -> str:
     if not draft or draft.lower() == text.lower():
         return ""
     return draft[0].upper() + draft[1:]
-
-
-# --- checks ------------------------------------------------------------------------------------
-
-NEGATIVE = re.compile(r"\b(no|not|never|none|cannot|lack|lacks|lacking|unable|fail|fails|failing)\b|n't\b", re.I)
-POSITIVE_HINT = (
-    "An objective describes the situation you want once the problem is solved, as if it had "
-    "already happened: \"Migrant workers can form and lead unions\", not \"Migrant workers no "
-    "longer cannot form unions\". Avoid \"no …\", \"not …\" and \"lack of …\": \"no lack of "
-    "information\" still describes the problem. Say what exists, what people can do, or who does "
-    "what."
-)
-
-
-def check_problem(tree: Tree) -> Check:
-    if len(tree.problem.split()) >= 3:
-        return passed("You wrote the core problem.")
-    return failed(
-        "Write the core problem on the trunk.",
-        "Choose a starter problem or write your own in one sentence: who is affected, and how. "
-        "For example: \"Migrant workers in Thailand cannot form or lead trade unions.\"",
-    )
-
-
-def check_causes(tree: Tree) -> Check:
-    n = len(tree.causes)
-    if n >= MIN_CAUSES:
-        return passed(f"Your tree has {n} causes (roots).")
-    return failed(
-        f"Your tree has {n} cause{'s' if n != 1 else ''}; it needs at least {MIN_CAUSES}.",
-        "Ask \"why does this happen?\" and write each answer on its own line. Look at laws and "
-        "rules, at what employers, agents and officials do, and at what workers know and can do.",
-    )
-
-
-def check_effects(tree: Tree) -> Check:
-    n = len(tree.effects)
-    if n >= MIN_EFFECTS:
-        return passed(f"Your tree has {n} effects (branches).")
-    return failed(
-        f"Your tree has {n} effect{'s' if n != 1 else ''}; it needs at least {MIN_EFFECTS}.",
-        "Ask \"what happens because of this?\" and write each answer on its own line: for the "
-        "workers, for their families at home, for employers, for the country.",
-    )
-
-
-def check_sub_causes(tree: Tree) -> Check:
-    if any(node.children for node in tree.causes):
-        return passed("At least one cause has its own causes.")
-    return failed(
-        "No cause has a sub-cause yet.",
-        "Ask \"why?\" again about one cause and write the answer on the next line, starting with "
-        "\"-\". The deeper roots often show where advocacy can act: a rule, a budget, a practice.",
-    )
-
-
-def check_objectives(tree: Tree, objectives: dict) -> list[Check]:
-    """Every statement has an objective, and each is phrased as a positive change."""
-    texts = [text for _, text in statements(tree)]
-    if not texts:
-        return [failed("No problem statements to turn into objectives yet.", "Build the problem tree first.")]
-    missing = [t for t in texts if not str(objectives.get(t) or "").strip()]
-    negative = [t for t in texts if t not in missing and NEGATIVE.search(objectives[t])]
-    copied = [t for t in texts if t not in missing and " ".join(objectives[t].split()).lower() == " ".join(t.split()).lower()]
-    results = []
-    if missing:
-        results.append(failed(
-            f"{len(missing)} statement(s) have no objective yet, e.g. \"{missing[0]}\".",
-            "Press \"Suggest objectives\" for a first draft of each, then edit every draft until "
-            "it says what you mean.",
-        ))
-    else:
-        results.append(passed(f"Every statement ({len(texts)}) has an objective."))
-    if negative or copied:
-        examples = "; ".join(f"\"{objectives[t]}\"" for t in list(dict.fromkeys(negative + copied))[:3])
-        results.append(failed(f"Not yet phrased as a positive change: {examples}.", POSITIVE_HINT))
-    elif not missing:
-        results.append(passed("Every objective is phrased as a positive change."))
-    return results
-
-
-def check_problem_tree(answer: dict) -> list[Check]:
-    """Every self-check of the exercise, in the order a trainee works."""
-    tree = tree_from_answer(answer)
-    return [
-        check_problem(tree),
-        check_causes(tree),
-        check_effects(tree),
-        check_sub_causes(tree),
-        *check_objectives(tree, answer.get("objectives") or {}),
-    ]

@@ -1,0 +1,108 @@
+"""Self-check results: a check says what is right, and when something is not, what to look at.
+
+A check function takes the trainee's answer and returns :class:`Check` (or a list of them).
+Results are shown one way everywhere: :class:`Results` (a list of checks) renders itself as the
+same HTML list, whether a cell ends with it, :func:`show` displays it, or a view's results pane
+holds it. Check functions are pure, so tests call them directly with right and typical wrong
+answers.
+
+A rubric is a ladder of :class:`Criterion` lines (points, what was seen, how to improve).
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    message: str  # what was checked, in a trainee's words
+    hint: str | None = None  # for a wrong answer: what to look at, never just "wrong"
+
+
+def passed(message: str) -> Check:
+    return Check(True, message)
+
+
+def failed(message: str, hint: str) -> Check:
+    return Check(False, message, hint)
+
+
+def as_html(results: Check | Iterable[Check]) -> str:
+    items = [results] if isinstance(results, Check) else list(results)
+    rows = []
+    for r in items:
+        mark, colour = ("✔", "#1b5e20") if r.ok else ("✘", "#8b1a1a")
+        hint = f"<br><em>Hint:</em> {html.escape(r.hint)}" if r.hint and not r.ok else ""
+        rows.append(
+            f'<li style="list-style:none"><span style="color:{colour};font-weight:bold" aria-hidden="true">{mark}</span> '
+            f'<span class="sr-only">{"correct" if r.ok else "not yet"}:</span> {html.escape(r.message)}{hint}</li>'
+        )
+    return f'<ul class="trainingkit-checks">{"".join(rows)}</ul>'
+
+
+class Results(list):
+    """Check results that show themselves as the check list when a cell ends with them."""
+
+    def _repr_html_(self) -> str:
+        return as_html(self)
+
+
+def results(checks: Check | Iterable[Check]) -> Results:
+    return Results([checks] if isinstance(checks, Check) else checks)
+
+
+def show(checks: Check | Iterable[Check]) -> None:
+    """Display check results in the notebook."""
+    from IPython.display import display
+
+    display(results(checks))
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One line of a scored rubric: points, what the rubric saw, and how to improve."""
+
+    name: str
+    points: int
+    max_points: int
+    seen: str
+    suggestion: str | None = None
+
+    @property
+    def check(self) -> Check:
+        return Check(self.points == self.max_points, f"{self.name}: {self.points}/{self.max_points}. {self.seen}", self.suggestion)
+
+
+def score(name: str, parts: list[tuple[bool, str, str]]) -> Criterion:
+    """Score a criterion of several parts: each part is (met, what was seen, suggestion if not met)."""
+    seen = " ".join(s for met, s, _ in parts if met) or "Not found yet."
+    suggestions = [tip for met, _, tip in parts if not met]
+    return Criterion(name, sum(met for met, _, _ in parts), len(parts), seen, " ".join(suggestions) or None)
+
+
+def total(criteria: list[Criterion]) -> tuple[int, int]:
+    return sum(c.points for c in criteria), sum(c.max_points for c in criteria)
+
+
+def rubric_html(criteria: list[Criterion]) -> str:
+    """A scored rubric as a table: points, what was seen, and a suggestion where points are missing."""
+    rows = "".join(
+        f"<tr><td>{html.escape(c.name)}</td><td>{c.points}/{c.max_points}</td><td>{html.escape(c.seen)}</td>"
+        f"<td>{html.escape(c.suggestion or '')}</td></tr>"
+        for c in criteria
+    )
+    got, best = total(criteria)
+    return (
+        "<table><thead><tr><th>Criterion</th><th>Points</th><th>What the rubric saw</th><th>How to improve</th></tr></thead>"
+        f"<tbody>{rows}<tr><td><b>Total</b></td><td><b>{got}/{best}</b></td><td></td><td></td></tr></tbody></table>"
+    )
+
+
+class Rubric(list):
+    """A scored rubric (a list of criteria) that shows itself as its table."""
+
+    def _repr_html_(self) -> str:
+        return rubric_html(self)
