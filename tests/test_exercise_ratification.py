@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from trainingkit.exercises import SavedWork, dataset, dataset_info
-from trainingkit.exercises.ratification import (
-    EXERCISE_ID, AskForm, check_ask, check_gaps, check_matrix, gap_options, ratification_map,
-)
+from trainingkit.exercises.ratification.checks import check_ask, check_gaps, check_matrix
+from trainingkit.exercises.ratification.model import EXERCISE_ID, gap_options
+from trainingkit.exercises.ratification.view import Ratification, ratification_map
 
 from conftest import REPO
 
@@ -142,14 +142,14 @@ def test_the_gap_list_offers_every_gap_and_no_other_cell(ratifications):
 
 
 def test_the_chosen_gap_and_the_ask_are_saved_and_reloaded_with_their_check(ratifications, tmp_path):
-    form = AskForm(ratifications, SavedWork(EXERCISE_ID, tmp_path))
-    assert (form.gap.value, form.ask.value, form.result.value) == (None, "", "")
+    form = Ratification(ratifications, SavedWork(EXERCISE_ID, tmp_path))
+    assert (form.gap.value, form.ask.value, form.results.value) == (None, "", "")
     form.gap.value = "Thailand|C87"
     form.ask.value = MODEL_ASK
     assert all(r.ok for r in form.check())
     saved = json.loads((tmp_path / f"{EXERCISE_ID}.json").read_text(encoding="utf-8"))
     assert saved == {"gap": "Thailand|C87", "ask": MODEL_ASK}
 
-    again = AskForm(ratifications, SavedWork(EXERCISE_ID, tmp_path))
+    again = Ratification(ratifications, SavedWork(EXERCISE_ID, tmp_path))
     assert (again.gap.value, again.ask.value) == ("Thailand|C87", MODEL_ASK)
-    assert "Government: named (Thailand)." in again.result.value
+    assert "Government: named (Thailand)." in again.results.value
