@@ -1,6 +1,6 @@
-"""Widgets for the Phnom Penh recommendations exercise: the impact–feasibility grid (with its
-chart), the agency for each recommendation, and the SMART rewrite. Answers are saved in the
-trainee's work file at every change and put back into the widgets on reopening."""
+"""What the trainee sees in the Phnom Penh recommendations exercise: the impact–feasibility grid
+(with its chart), the agency for each recommendation, and the SMART rewrite. Answers are saved
+in the trainee's work file at every change and put back into the widgets on reopening."""
 from __future__ import annotations
 
 import html
@@ -10,14 +10,14 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from .present import figure_html
-from .checks import as_html
-from .data import dataset
-from .origin import (
-    AGENCIES, COUNT, DATASET, EXERCISE_ID, LEVELS, Placement, check_agencies, check_grid, priority, smart_rubric,
-)
-from .wording import word_count
-from .work import SavedWork
+from ..kit.checks import Check, Results, as_html, results
+from ..kit.data import dataset
+from ..kit.figures import figure_html, new_figure
+from ..kit.view import ExerciseView
+from ..kit.wording import word_count
+from ..kit.work import SavedWork
+from .checks import check_agencies, check_all, check_grid, smart_rubric
+from .model import COUNT, DATASET, EXERCISE_ID, LEVELS, Placement, key, priority
 
 NOT_PLACED = "not placed yet"
 BOX_COLOURS = {"do first": "#1b5e20", "plan for it": "#0d47a1", "quick step": "#6a1b9a", "later": "#5d4037"}
@@ -38,7 +38,7 @@ def grid_alt_text(placements: dict[int, Placement]) -> str:
 
 def grid_figure(placements: dict[int, Placement], title: str) -> Figure:
     """A 3×3 grid with each placed recommendation drawn as a numbered dot in its box."""
-    fig = Figure(figsize=(6.4, 5.2))
+    fig = new_figure(6.4, 5.2)
     ax = fig.add_subplot()
     ax.add_patch(Rectangle((1.5, 1.5), 1, 1, color="#e8f5e9", zorder=0))  # "do first": high impact and feasibility
     in_box: dict[tuple[int, int], list[int]] = {}
@@ -70,19 +70,20 @@ def grid_figure(placements: dict[int, Placement], title: str) -> Figure:
     return fig
 
 
-def _result(out: w.Output, checks) -> None:
-    from IPython.display import HTML, display
-
-    with out:
-        out.clear_output(wait=True)
-        display(HTML(as_html(checks)))
+def _result(pane: w.HTML, checks: list[Check]) -> Results:
+    pane.value = as_html(checks)
+    return results(checks)
 
 
-class OriginExercise:
-    """The three parts of the exercise, each shown by its own method in its own cell."""
+class Origin(ExerciseView):
+    """The three parts of the exercise, ``grid``, ``agencies`` and ``smart``, each in its own cell;
+    each part has a button that puts its checks under it."""
+
+    id = EXERCISE_ID
+    parts = ("grid", "agencies", "smart")
 
     def __init__(self, work: SavedWork | None = None, recommendations: pd.DataFrame | None = None):
-        self.work = work or SavedWork(EXERCISE_ID)
+        super().__init__(work)
         table = recommendations if recommendations is not None else dataset(DATASET)
         self.recommendations = table.set_index("number").sort_index()
         self._build_grid()
@@ -130,12 +131,11 @@ class OriginExercise:
             rows.append(w.VBox([w.HTML(f"<b>{n}.</b> {html.escape(summary)}"), w.HBox([*pair, self._status[n]])]))
             self._show_status(n)
         self._chart = w.HTML()
-        self._grid_checks = w.Output()
+        self._grid_checks = w.HTML()
         button = w.Button(description="Check my grid", icon="check")
         button.on_click(lambda _b: _result(self._grid_checks, check_grid(self.placements())))
         self._draw_chart()
-        notice = [w.HTML(f'<p style="color:#8b1a1a">{html.escape(self.work.notice)}</p>')] if self.work.notice else []
-        self.grid = w.VBox([*notice, *rows, self._chart, button, self._grid_checks])
+        self.grid = w.VBox([*self.notice(), *rows, self._chart, button, self._grid_checks])
 
     def _placed(self, n: int) -> None:
         grid = self.work.get("grid", {})
@@ -162,16 +162,17 @@ class OriginExercise:
 
     def _build_agencies(self) -> None:
         saved = self.work.get("agencies", {})
-        options = [("— choose who must act —", None)] + [(name, key) for key, name in AGENCIES.items()]
+        agencies = key().agencies
+        options = [("— choose who must act —", None)] + [(name, k) for k, name in agencies.items()]
         self._agencies: dict[int, w.Dropdown] = {}
         rows = []
         for n, summary in self.recommendations["summary"].items():
             choice = saved.get(str(n))
-            box = w.Dropdown(options=options, value=choice if choice in AGENCIES else None, layout={"width": "420px"})
+            box = w.Dropdown(options=options, value=choice if choice in agencies else None, layout={"width": "420px"})
             box.observe(lambda change, n=n: self._chose(n, change["new"]), names="value")
             self._agencies[n] = box
             rows.append(w.VBox([w.HTML(f"<b>{n}.</b> {html.escape(summary)}"), box]))
-        self._agency_checks = w.Output()
+        self._agency_checks = w.HTML()
         button = w.Button(description="Check my choices", icon="check")
         button.on_click(lambda _b: _result(self._agency_checks, check_agencies(self.agency_choices())))
         self.agencies = w.VBox([*rows, button, self._agency_checks])
@@ -193,7 +194,7 @@ class OriginExercise:
             layout={"width": "95%", "height": "110px"}, continuous_update=False,
         )
         self._words = w.HTML()
-        self._smart_checks = w.Output()
+        self._smart_checks = w.HTML()
         for widget in (self._number, self._text):
             widget.observe(lambda _change: self._smart_changed(), names="value")
         button = w.Button(description="Check my recommendation", icon="check")
@@ -208,5 +209,8 @@ class OriginExercise:
     def _count_words(self) -> None:
         self._words.value = f"<small>{word_count(self._text.value)} words</small>"
 
-    def check_smart(self) -> None:
-        _result(self._smart_checks, smart_rubric(self._text.value, self._number.value))
+    def check_smart(self) -> Results:
+        return _result(self._smart_checks, smart_rubric(self._text.value, self._number.value))
+
+    def check_all(self) -> list[Check]:
+        return check_all(self.placements(), self.agency_choices(), self._text.value, self._number.value)
