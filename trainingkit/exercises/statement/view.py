@@ -1,5 +1,5 @@
-"""Widgets for the message box exercise: the COMPASS message box, the statement with its
-rubric and export, and the peer review of a colleague's statement. Everything the trainee writes
+"""What the trainee sees in the message box exercise: the COMPASS message box, the statement with
+its rubric and export, and the peer review of a colleague's statement. Everything the trainee writes
 (their own box and statement, and the reviews they make) is saved in their own work file."""
 from __future__ import annotations
 
@@ -9,59 +9,48 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..errors import TrainingkitError
-from .statement import (
-    BODIES, BOX_PARTS, EXERCISE_ID, MAX_WORDS, Criterion, SharedStatement, export_statement, load_statement,
-    score_statement, total,
-)
-from .wording import word_count
-from .work import SavedWork, work_dir
+from ...errors import TrainingkitError
+from ..kit.checks import Check, Criterion, rubric_html, total
+from ..kit.view import ExerciseView, message_html
+from ..kit.wording import word_count
+from ..kit.work import SavedWork, work_dir
+from .checks import check_all, score_statement
+from .model import BOX_PARTS, EXERCISE_ID, MAX_WORDS, SharedStatement, bodies, export_statement, load_statement
 
 WIDE = {"width": "95%"}
-
-
-def rubric_html(criteria: list[Criterion]) -> str:
-    """The rubric as a table: points, what was seen, and a suggestion where points are missing."""
-    rows = "".join(
-        f"<tr><td>{html.escape(c.name)}</td><td>{c.points}/{c.max_points}</td><td>{html.escape(c.seen)}</td>"
-        f"<td>{html.escape(c.suggestion or '')}</td></tr>"
-        for c in criteria
-    )
-    got, best = total(criteria)
-    return (
-        "<table><thead><tr><th>Criterion</th><th>Points</th><th>What the rubric saw</th><th>How to improve</th></tr></thead>"
-        f"<tbody>{rows}<tr><td><b>Total</b></td><td><b>{got}/{best}</b></td><td></td><td></td></tr></tbody></table>"
-    )
 
 
 def bodies_table():
     """The ASEAN bodies a statement may address, and what each does (from the fact sheet)."""
     from IPython.display import HTML
 
-    rows = "".join(f"<tr><td>{html.escape(b.name)}</td><td>{html.escape(b.mandate)}</td></tr>" for b in BODIES.values())
+    rows = "".join(f"<tr><td>{html.escape(b.name)}</td><td>{html.escape(b.mandate)}</td></tr>" for b in bodies().values())
     return HTML(f"<table><thead><tr><th>Body</th><th>What it does</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 def show_rubric(text: str, body_id: str) -> None:
-    from IPython.display import HTML, display
+    from IPython.display import display
 
-    display(HTML(rubric_html(score_statement(text, body_id))))
+    display(score_statement(text, body_id))
 
 
 def _body_options() -> list[tuple[str, str | None]]:
-    return [("— choose the body you write to —", None)] + [(b.name, key) for key, b in BODIES.items()]
+    return [("— choose the body you write to —", None)] + [(b.name, key) for key, b in bodies().items()]
 
 
 def _message(kind: str, text: str) -> str:
-    colour = {"ok": "#1b5e20", "error": "#8b1a1a"}[kind]
-    return f'<p style="color:{colour}">{html.escape(text)}</p>'
+    return message_html(kind == "ok", text)
 
 
-class MessageBoxExercise:
-    """The message box, the statement and the peer review; each shown in its own cell."""
+class MessageBox(ExerciseView):
+    """The message box, the statement and the peer review: ``box``, ``statement`` and
+    ``review``, each shown in its own cell."""
+
+    id = EXERCISE_ID
+    parts = ("box", "statement", "review")
 
     def __init__(self, work: SavedWork | None = None, shared_folder: Path | None = None):
-        self.work = work or SavedWork(EXERCISE_ID)
+        super().__init__(work)
         self.shared_folder = shared_folder or work_dir() / "shared"
         self._build_box()
         self._build_statement()
@@ -78,8 +67,7 @@ class MessageBoxExercise:
             area.observe(lambda _change: self.work.set("message_box", self.message_box()), names="value")
             self._box[key] = area
             rows.append(w.VBox([w.HTML(f"<b>{label}</b> <small>{html.escape(question)}</small>"), area]))
-        notice = [w.HTML(_message("error", self.work.notice))] if self.work.notice else []
-        self.box = w.VBox([*notice, *rows])
+        self.box = w.VBox([*self.notice(), *rows])
 
     def message_box(self) -> dict[str, str]:
         return {key: area.value for key, area in self._box.items()}
@@ -88,7 +76,7 @@ class MessageBoxExercise:
 
     def _build_statement(self) -> None:
         saved = self.work.get("statement", {})
-        self._body = w.Dropdown(options=_body_options(), value=saved.get("body") if saved.get("body") in BODIES else None,
+        self._body = w.Dropdown(options=_body_options(), value=saved.get("body") if saved.get("body") in bodies() else None,
                                 description="To", layout=WIDE)
         self._mandate = w.HTML()
         self._text = w.Textarea(value=saved.get("text", ""), placeholder=f"Your statement, {MAX_WORDS} words at most",
@@ -115,11 +103,19 @@ class MessageBoxExercise:
         self._show_body_and_count()
 
     def _show_body_and_count(self) -> None:
-        body = BODIES.get(self._body.value)
+        body = bodies().get(self._body.value)
         self._mandate.value = f"<small><b>What it does:</b> {html.escape(body.mandate)}</small>" if body else ""
         words = word_count(self._text.value)
         colour = "#8b1a1a" if words > MAX_WORDS else "inherit"
         self._words.value = f'<small style="color:{colour}">{words} of {MAX_WORDS} words</small>'
+
+    def bodies_table(self):
+        return bodies_table()
+
+    def check_all(self) -> list[Check]:
+        if self._body.value is None:
+            return []
+        return check_all(self._text.value, self._body.value)
 
     def score_own(self) -> None:
         if self._body.value is None:
@@ -178,7 +174,7 @@ class MessageBoxExercise:
             self._review_result.value = _message("error", str(exc))
             return
         self._review_author.value, self._review_body.value, self._review_text.value = shared.author, shared.body, shared.statement
-        self._review_result.value = _message("ok", f"Loaded the statement of {shared.author} to the {BODIES[shared.body].name}.")
+        self._review_result.value = _message("ok", f"Loaded the statement of {shared.author} to the {bodies()[shared.body].name}.")
         self.score_review()
 
     def score_review(self) -> list[Criterion] | None:
