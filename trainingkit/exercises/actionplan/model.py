@@ -1,4 +1,4 @@
-"""Six-month action plan: SMART actions checked one by one, exported as Markdown and Word.
+"""Six-month action plan: the actions, the model plan, and the export as Markdown and Word.
 
 Each action's type is one of the ``actions`` choices of the follow-up form, read from
 ``feedback/forms/followup.yml``, so a trainee's plan and their follow-up answers 1, 3 and 6
@@ -7,18 +7,14 @@ months later use the same words and can be compared.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from ..errors import TrainingkitError
-from ..paths import course_root
-from .checks import Check, as_html, failed, passed
-from .savedfields import WidgetForm, notice
-from .work import SavedWork
+from ...errors import TrainingkitError
+from ...paths import course_root
 
 EXERCISE_ID = "ex-action-plan"
 FOLLOWUP_FORM = "feedback/forms/followup.yml"
@@ -29,7 +25,6 @@ MIN_WHAT_WORDS = 5
 # A target must be someone who can say yes: these alone name no one in particular.
 VAGUE_TARGETS = {"asean", "government", "the government", "governments", "officials", "authorities",
                  "stakeholders", "policy makers", "policymakers", "the public", "public", "everyone", "people"}
-NUMBER_WORDS = r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozen|all|every|at least)\b"
 
 
 def followup_actions(root: Path | None = None) -> dict[str, str]:
@@ -73,7 +68,6 @@ class Action:
                    dt.date.fromisoformat(when) if when else None, data.get("indicator", ""))
 
 
-
 # A model plan for a trainee of the 2016 pilot (course ended 8 June 2016), shown to trainers.
 MODEL_COURSE_END = dt.date(2016, 6, 8)
 MODEL_PLAN = (
@@ -86,7 +80,8 @@ MODEL_PLAN = (
            "Readers of one national newspaper", dt.date(2016, 11, 15), "1 article published"),
 )
 
-def _day(date: dt.date) -> str:
+
+def day(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
@@ -95,66 +90,11 @@ def plan_end(course_end: dt.date) -> dt.date:
     return (pd.Timestamp(course_end) + pd.DateOffset(months=PLAN_MONTHS)).date()
 
 
-def check_action(number: int, action: Action, course_end: dt.date, types: dict[str, str]) -> list[Check]:
-    """Is the action SMART: a type, a specific what, a named target, a date within six months
-    of the course end, and a measurable indicator?"""
-    name = f"Action {number}"
-    out = []
-    if action.kind in types:
-        out.append(passed(f"{name}, type: {types[action.kind]}."))
-    else:
-        out.append(failed(f"{name}, type: not chosen.",
-                          "Pick the kind of action from the list: the follow-up form asks about the same kinds, so you can report on your plan."))
-    if len(action.what.split()) >= MIN_WHAT_WORDS:
-        out.append(passed(f"{name}, what: specific."))
-    else:
-        out.append(failed(f"{name}, what: not specific yet.",
-                          "Say what you will do, about what, in a full sentence, e.g. \"Send a joint submission on recruitment "
-                          "fees to Thailand's national preparatory workshop for the AFML\"."))
-    target = action.target.strip().lower().strip(".")
-    if not target:
-        out.append(failed(f"{name}, target: missing.", "Name who must act or listen: a ministry, an ASEAN body, a role."))
-    elif target in VAGUE_TARGETS:
-        out.append(failed(f"{name}, target: too general.",
-                          f"\"{action.target.strip()}\" names no one in particular. Name the body or the role, e.g. \"the labour "
-                          "ministry's official on the ACMW\". Name roles, never a person."))
-    else:
-        out.append(passed(f"{name}, target: named."))
-    last = plan_end(course_end)
-    if action.by_when is None:
-        out.append(failed(f"{name}, by when: no date.", f"Choose the date by which it will be done, at the latest {_day(last)}."))
-    elif action.by_when <= course_end:
-        out.append(failed(f"{name}, by when: before the course ends.",
-                          f"{_day(action.by_when)} is not after the course ends ({_day(course_end)}): choose a date in the next six months."))
-    elif action.by_when > last:
-        out.append(failed(f"{name}, by when: more than six months away.",
-                          f"The plan covers six months: choose a date by {_day(last)}, or a first step that fits in that time."))
-    else:
-        out.append(passed(f"{name}, by when: {_day(action.by_when)}, within six months."))
-    if re.search(r"\d", action.indicator) or re.search(NUMBER_WORDS, action.indicator, re.I):
-        out.append(passed(f"{name}, indicator: measurable."))
-    else:
-        out.append(failed(f"{name}, indicator: not measurable yet." if action.indicator.strip() else f"{name}, indicator: missing.",
-                          "How will you know it is done? Put a number in it: \"1 submission sent\", \"3 meetings held\", "
-                          "\"20 workers trained\"."))
-    return out
-
-
-def check_plan(actions: list[Action], course_end: dt.date | None, types: dict[str, str]) -> list[Check]:
-    """All checks of a plan: the course end date, at least one action, and each action."""
-    if course_end is None:
-        return [failed("Course end: no date.", "Give the date your course ends: the six months start from there.")]
-    planned = [a for a in actions if not a.is_empty()]
-    if not planned:
-        return [failed("Plan: no action yet.", "Fill in at least one action: what you will do, for whom, by when, and how you will know.")]
-    return [c for n, a in enumerate(planned, start=1) for c in check_action(n, a, course_end, types)]
-
-
 def plan_rows(actions: list[Action], types: dict[str, str]) -> list[list[str]]:
     rows = [["#", "Type of action", "What", "Target", "By when", "Indicator"]]
     for n, a in enumerate((a for a in actions if not a.is_empty()), start=1):
         rows.append([str(n), types.get(a.kind, "–"), a.what.strip(), a.target.strip(),
-                     _day(a.by_when) if a.by_when else "–", a.indicator.strip()])
+                     day(a.by_when) if a.by_when else "–", a.indicator.strip()])
     return rows
 
 
@@ -165,7 +105,7 @@ def plan_table(actions: list[Action], types: dict[str, str]) -> pd.DataFrame:
 
 
 def _intro(course_end: dt.date) -> str:
-    return (f"Course ended on {_day(course_end)}; this plan runs until {_day(plan_end(course_end))}. "
+    return (f"Course ended on {day(course_end)}; this plan runs until {day(plan_end(course_end))}. "
             "Look at it again before each follow-up form (1, 3 and 6 months after the course).")
 
 
@@ -204,77 +144,3 @@ def export_plan(actions: list[Action], course_end: dt.date, types: dict[str, str
     markdown = folder / f"{EXPORT_NAME}.md"
     markdown.write_text(plan_markdown(actions, course_end, types), encoding="utf-8")
     return markdown, write_plan_docx(actions, course_end, types, folder / f"{EXPORT_NAME}.docx")
-
-
-class ActionPlanForm(WidgetForm):
-    """The course end date and one block of fields per action; every change is saved, and the
-    plan reloads when the notebook is opened again. ``rows`` holds each action's widgets."""
-
-    def __init__(self, work: SavedWork, types: dict[str, str], today: dt.date | None = None):
-        import ipywidgets as w
-
-        self.work, self.types, self._w = work, types, w
-        saved_end = work.get("course_end")
-        self.course_end = w.DatePicker(description="Course ends on",
-                                       value=dt.date.fromisoformat(saved_end) if saved_end else (today or dt.date.today()),
-                                       style={"description_width": "initial"})
-        self.course_end.observe(lambda _: self.save(), names="value")
-        self.rows: list[dict] = []
-        self.actions_box = w.VBox()
-        for data in work.get("actions") or [{}]:
-            self.add_action(Action.from_saved(data), save=False)
-        buttons = []
-        for label, icon, action in (("Add an action", "plus", lambda _: self.add_action()),
-                                    ("Check my plan", "check", lambda _: self.check()),
-                                    ("Save as Markdown and Word", "download", lambda _: self.export())):
-            button = w.Button(description=label, icon=icon, layout=w.Layout(width="auto"))
-            button.on_click(action)
-            buttons.append(button)
-        self.result = w.HTML()
-        parts = [notice(work), self.course_end, self.actions_box, w.HBox(buttons), self.result]
-        self.box = w.VBox([p for p in parts if p is not None])
-
-    def add_action(self, action: Action = Action(), save: bool = True) -> None:
-        w = self._w
-        wide = w.Layout(width="100%")
-        fields = {
-            "kind": w.Dropdown(options=[("(choose)", None), *((label, key) for key, label in self.types.items())],
-                               value=action.kind if action.kind in self.types else None, description="Type", layout=wide),
-            "what": w.Textarea(value=action.what, description="What", rows=2, layout=wide,
-                               placeholder="What you will do, about what"),
-            "target": w.Text(value=action.target, description="Target", layout=wide,
-                             placeholder="Who must act or listen: a body or a role, never a person's name"),
-            "by_when": w.DatePicker(value=action.by_when, description="By when"),
-            "indicator": w.Text(value=action.indicator, description="Indicator", layout=wide,
-                                placeholder="How you will know it is done, with a number"),
-        }
-        for field in fields.values():
-            field.observe(lambda _: self.save(), names="value")
-        self.rows.append(fields)
-        heading = w.HTML(f"<b>Action {len(self.rows)}</b>")
-        self.actions_box.children = [*self.actions_box.children, w.VBox([heading, *fields.values()])]
-        if save:
-            self.save()
-
-    def actions(self) -> list[Action]:
-        return [Action(r["kind"].value, r["what"].value, r["target"].value, r["by_when"].value, r["indicator"].value)
-                for r in self.rows]
-
-    def save(self) -> None:
-        self.work.set("course_end", self.course_end.value.isoformat() if self.course_end.value else None)
-        self.work.set("actions", [a.to_saved() for a in self.actions()])
-
-    def check(self) -> list[Check]:
-        results = check_plan(self.actions(), self.course_end.value, self.types)
-        self.result.value = as_html(results)
-        return results
-
-    def export(self) -> tuple[Path, Path] | None:
-        """Write the plan to the trainee's work folder, with the checks still open shown beside."""
-        results = check_plan(self.actions(), self.course_end.value, self.types)
-        if self.course_end.value is None or all(a.is_empty() for a in self.actions()):
-            self.result.value = as_html(results)
-            return None
-        paths = export_plan(self.actions(), self.course_end.value, self.types, self.work.path.parent)
-        self.result.value = as_html(results) + "<p>Saved: " + " and ".join(f"<code>{p}</code>" for p in paths) + "</p>"
-        return paths
