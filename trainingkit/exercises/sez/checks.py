@@ -1,7 +1,7 @@
 """Checks for the SEZ survey exercise: what is still wrong in the trainee's cleaned table.
 
 Each check takes the trainee's DataFrame and compares it, interview by interview, with what the
-(synthetic) women actually said (:func:`~.sez_survey.true_survey`). Messages name the column,
+(synthetic) women actually said (:func:`~.generate.true_survey`). Messages name the column,
 the values and a few interview ids, so the trainee knows where to look.
 """
 from __future__ import annotations
@@ -10,8 +10,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .checks import Check, failed, passed
-from .sez_survey import COUNTRIES, FIELDWORK, JOB_CATEGORIES, SEED, ZONES, raw_survey, true_survey
+from ..kit.checks import Check, failed, passed
+from .generate import raw_survey, true_survey
+from .model import COUNTRIES, FIELDWORK, JOB_CATEGORIES, SEED, ZONES
 
 ZONE_NAMES = tuple(z.name for z in ZONES)
 YES_NO_COLUMNS = ("written_contract", "employer_keeps_documents")
@@ -221,12 +222,12 @@ def check_yes_no(df: pd.DataFrame) -> list[Check]:
     return out
 
 
-SURVEY_CHECKS = (check_one_row_per_interview, check_dates, check_country, check_zone, check_job_category, check_hours, check_yes_no)
+CHECKS = (check_one_row_per_interview, check_dates, check_country, check_zone, check_job_category, check_hours, check_yes_no)
 
 
-def check_survey(df: pd.DataFrame) -> list[Check]:
+def check_all(df: pd.DataFrame) -> list[Check]:
     """Every check of the cleaned survey, in the order of the exercise steps."""
-    return [result for check in SURVEY_CHECKS for result in check(df)]
+    return [result for check in CHECKS for result in check(df)]
 
 
 # --- the summary by zone ------------------------------------------------------------------------

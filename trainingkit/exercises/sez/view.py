@@ -1,17 +1,24 @@
-"""What the trainee makes of the (synthetic) SEZ survey: a chart of the summary by zone, and
-notes on the findings, saved in the trainee's work file."""
-from __future__ import annotations
+"""What the trainee sees in the (synthetic) SEZ survey exercise: the checks of each cleaning
+step, a chart of the summary by zone, and notes on the findings saved in their work file.
 
-import html
+The trainee writes the pandas cleaning themselves; this view only shows and checks.
+"""
+from __future__ import annotations
 
 import ipywidgets as w
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .present import show_figure
-from .work import SavedWork
-
-EXERCISE_ID = "ex-sez-survey"
+from ..kit.checks import Results, results
+from ..kit.data import dataset, dataset_info
+from ..kit.figures import new_figure, show_figure
+from ..kit.view import ExerciseView
+from ..kit.work import SavedWork
+from .checks import (
+    check_all, check_country, check_dates, check_hours, check_job_category, check_one_row_per_interview, check_summary,
+    check_yes_no, check_zone,
+)
+from .model import DATASET, EXERCISE_ID
 SYNTHETIC = "SYNTHETIC practice data"
 SHARES = {"contract_pct": "Written contract", "documents_kept_pct": "Employer keeps documents"}
 
@@ -21,7 +28,7 @@ def summary_figure(summary: pd.DataFrame) -> Figure:
     summary = summary.set_index("zone") if "zone" in summary.columns else summary
     shares = [c for c in SHARES if c in summary.columns]
     zones = [str(z) for z in summary.index]
-    fig = Figure(figsize=(10, 1.2 + 0.35 * len(zones)), layout="constrained")
+    fig = new_figure(10, 1.2 + 0.35 * len(zones))
     axes = fig.subplots(1, 2 if shares else 1, sharey=True, squeeze=False)[0]
     if "interviews" in summary.columns:
         axes[0].barh(zones, summary["interviews"], color="#546e7a")
@@ -53,70 +60,46 @@ def show_summary_chart(summary: pd.DataFrame) -> None:
     show_figure(summary_figure(summary), summary_alt_text(summary))
 
 
-# Three cleaning decisions, as jupyterquiz questions (kept here so that the book's execution
-# cache, which follows trainingkit/, re-runs the notebook when a question changes).
-QUIZ = [
-    {
-        "question": "An interview's date was typed '30/02/2017'. What do you do?",
-        "type": "multiple_choice",
-        "answers": [
-            {"answer": "Leave the date empty (missing) and keep the interview", "correct": True,
-             "feedback": "Yes: the date cannot be known, but her other answers are still good."},
-            {"answer": "Drop the whole interview", "correct": False,
-             "feedback": "Her other answers are still good: you would lose them, and your counts would shrink."},
-            {"answer": "Change it to 28/02/2017", "correct": False,
-             "feedback": "That is a guess: nobody knows which day it was. Leave it empty."},
-        ],
-    },
-    {
-        "question": "12 women answered 'yes', 6 'no' and 2 'don't know' to 'Do you have a written contract?'. "
-                    "What share of those who answered has a written contract?",
-        "type": "multiple_choice",
-        "answers": [
-            {"answer": "12 of 18, about 67%", "correct": True,
-             "feedback": "Yes: 'don't know' is no answer, so it is left out of the share."},
-            {"answer": "12 of 20, 60%", "correct": False,
-             "feedback": "This counts 'don't know' as 'no'. Those two women did not answer the question."},
-            {"answer": "12 of 12, 100%", "correct": False,
-             "feedback": "The women who said 'no' answered too: they belong in the count."},
-        ],
-    },
-    {
-        "question": "Why read dates like '2017-03-04' with format='%Y-%m-%d' before the other formats?",
-        "type": "multiple_choice",
-        "answers": [
-            {"answer": "Because reading every date with dayfirst=True turns 2017-03-04 into 3 April", "correct": True,
-             "feedback": "Yes: each team's format must be read as that team wrote it."},
-            {"answer": "Because pandas cannot read year-first dates at all", "correct": False,
-             "feedback": "It can; the trouble comes from reading them day-first."},
-            {"answer": "It makes no difference", "correct": False,
-             "feedback": "Try it on one of the year-first teams and run the date check."},
-        ],
-    },
-]
+class SezSurvey(ExerciseView):
+    """The raw survey, a check for each cleaning step, the chart of the summary, and
+    ``findings``: the trainee's notes, saved in their work file as they write."""
 
-
-def show_quiz() -> None:
-    from .quiz import show_quiz as show
-
-    show("sez-survey", QUIZ)
-
-
-class FindingsNotes:
-    """A box for the trainee's findings, saved in their work file as they write."""
+    id = EXERCISE_ID
+    parts = ("findings",)
 
     def __init__(self, work: SavedWork | None = None):
-        self.work = work or SavedWork(EXERCISE_ID)
+        super().__init__(work)
+        self.raw = dataset(DATASET)
+        self.description = dataset_info(DATASET)["description"]
         self.text = w.Textarea(
             value=self.work.get("findings", ""),
             placeholder="1. In the synthetic data, … (which zone, how many, compared with what)",
             layout={"width": "95%", "height": "140px"}, continuous_update=False,
         )
         self.text.observe(lambda change: self.work.set("findings", change["new"]), names="value")
-        notice = [w.HTML(f'<p style="color:#8b1a1a">{html.escape(self.work.notice)}</p>')] if self.work.notice else []
-        self.widget = w.VBox([*notice, self.text])
+        self.findings = w.VBox([*self.notice(), self.text])
 
-    def _ipython_display_(self):
-        from IPython.display import display
+    def check(self, survey: pd.DataFrame) -> Results:
+        """Every check of the cleaned survey (the step checks below, in order)."""
+        return results(check_all(survey))
 
-        display(self.widget)
+    def check_one_row_per_interview(self, survey: pd.DataFrame) -> Results:
+        return results(check_one_row_per_interview(survey))
+
+    def check_places(self, survey: pd.DataFrame) -> Results:
+        return results(check_zone(survey) + check_country(survey))
+
+    def check_dates(self, survey: pd.DataFrame) -> Results:
+        return results(check_dates(survey))
+
+    def check_job_category(self, survey: pd.DataFrame) -> Results:
+        return results(check_job_category(survey))
+
+    def check_answers(self, survey: pd.DataFrame) -> Results:
+        return results(check_hours(survey) + check_yes_no(survey))
+
+    def check_summary(self, summary: pd.DataFrame) -> Results:
+        return results(check_summary(summary))
+
+    def show_summary_chart(self, summary: pd.DataFrame) -> None:
+        show_summary_chart(summary)
