@@ -153,3 +153,15 @@ def test_the_chosen_gap_and_the_ask_are_saved_and_reloaded_with_their_check(rati
     again = Ratification(ratifications, SavedWork(EXERCISE_ID, tmp_path))
     assert (again.gap.value, again.ask.value) == ("Thailand|C87", MODEL_ASK)
     assert "Government: named (Thailand)." in again.results.value
+
+
+def test_an_ask_to_myanmar_is_not_scored_as_an_ordinary_target():
+    ask = "The Government of Myanmar should ratify ILO Convention 98 on collective bargaining by June 2027."
+    government = check_ask(ask, "Myanmar", "C98")[0]
+    assert (government.ok, government.message) == (False, "Government: not a target for this ask.")
+    assert "Commission of Inquiry" in government.hint and "TFAMW, MMN" in government.hint
+
+
+def test_the_myanmar_gaps_carry_the_safety_note(ratifications):
+    labels = [label for label, value in gap_options(ratifications) if value.startswith("Myanmar|")]
+    assert labels and all(label.endswith("; see the safety note)") for label in labels)

@@ -81,9 +81,13 @@ def read_quiz(path: Path) -> list[dict]:
         questions = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise DataError(f"{QUIZ_DIR}/{path.name}", f"cannot read the quiz ({exc})") from exc
+    where = f"{QUIZ_DIR}/{path.name}"
     if not isinstance(questions, list):
-        raise DataError(f"{QUIZ_DIR}/{path.name}", "a quiz file holds a list of questions")
-    return validate_quiz(path.stem, questions)
+        raise DataError(where, "a quiz file holds a list of questions")
+    try:
+        return validate_quiz(path.stem, questions)
+    except DataError as exc:  # name the file rather than the quiz
+        raise DataError(where, str(exc).removeprefix(f"quiz '{path.stem}', "), field=exc.field) from None
 
 
 def load_quiz(exercise_id: str, root: Path | None = None) -> list[dict]:

@@ -5,6 +5,7 @@ The trainee writes the pandas and matplotlib code themselves; this view only sho
 """
 from __future__ import annotations
 
+import ipywidgets as w
 import pandas as pd
 
 from ..kit.checks import Results, results
@@ -25,7 +26,7 @@ def show_chart(fig, alt_text: str) -> None:
 
 
 class MinimumWage(ExerciseView):
-    """The data, the checks of each step, and ``conclusion``, a text box saved as it is typed."""
+    """The data, the checks of each step, and ``conclusion``: a text box saved as it is typed."""
 
     id = EXERCISE_ID
     parts = ("conclusion",)
@@ -34,9 +35,9 @@ class MinimumWage(ExerciseView):
         super().__init__(work)
         self.wages = dataset(WAGES)
         self.prices = dataset(PRICES)
-        self.conclusion = saved_text(self.work, "conclusion", rows=6,
-                                     placeholder="What the numbers suggest, what you cannot say yet, "
-                                                 "what you would check first")
+        self.text = saved_text(self.work, "conclusion", rows=6,
+                               placeholder="What the numbers suggest, what you cannot say yet, what you would check first")
+        self.conclusion = w.VBox([*self.notice(), self.text])
 
     def wages_table(self):
         """The wage table with whole baht and a dash where the fact sheet gives no figure."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ...errors import TrainingkitError
-from ..kit.checks import Check, Criterion, rubric_html, total
+from ..kit.checks import Check, Criterion, failed, rubric_html, total
 from ..kit.view import ExerciseView, message_html
 from ..kit.wording import word_count
 from ..kit.work import SavedWork, work_dir
@@ -114,7 +114,7 @@ class MessageBox(ExerciseView):
 
     def check_all(self) -> list[Check]:
         if self._body.value is None:
-            return []
+            return [failed("Body: not chosen.", "Choose the body you write to first: the rubric checks that your statement fits it.")]
         return check_all(self._text.value, self._body.value)
 
     def score_own(self) -> None:
