@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ...errors import TrainingkitError
+from ...errors import DataError
 from ...paths import course_root
 
 EXERCISE_ID = "ex-action-plan"
@@ -35,15 +35,16 @@ def followup_actions(root: Path | None = None) -> dict[str, str]:
         choices = form["choices"][CHOICE_LIST]
         types = {c["name"]: c["label"]["en"] for c in choices}
     except OSError as exc:
-        raise TrainingkitError(f"{FOLLOWUP_FORM}: cannot be read ({exc.strerror})") from exc
+        raise DataError(FOLLOWUP_FORM, f"cannot be read ({exc.strerror})") from exc
     except (KeyError, TypeError) as exc:
-        raise TrainingkitError(f"{FOLLOWUP_FORM}: choices.{CHOICE_LIST} must list choices with a name and an English label") from exc
+        raise DataError(FOLLOWUP_FORM, f"choices.{CHOICE_LIST} must list choices with a name and an English label",
+                        field=f"choices/{CHOICE_LIST}") from exc
     for index, choice in enumerate(choices):
         # An unquoted comma inside {en: ...} silently cuts a label in two: refuse it.
         broken = [lang for lang, text in choice["label"].items() if not isinstance(text, str) or not text.strip()]
         if broken:
-            raise TrainingkitError(f"{FOLLOWUP_FORM}: choices.{CHOICE_LIST}[{index}] ({choice['name']}): label has "
-                                   f"no text for {broken}; quote a label that contains a comma")
+            raise DataError(FOLLOWUP_FORM, f"choices.{CHOICE_LIST}[{index}] ({choice['name']}): label has no text for "
+                            f"{broken}; quote a label that contains a comma", field=f"choices/{CHOICE_LIST}/{index}/label")
     return types
 
 
