@@ -94,3 +94,13 @@ def test_rows_are_checked_against_the_data_package_with_file_line_and_field():
     assert isinstance(err.value, TrainingkitError)
     with pytest.raises(DataError, match=r"^datasets/stakeholders.csv: missing column\(s\) name, short"):
         records("stakeholders", frame=frame.drop(columns=["name", "short"]), root=REPO)
+
+
+def test_an_exercise_reruns_when_its_key_changes_and_only_that_exercise():
+    from trainingkit.build import notebook_jobs
+    from trainingkit.course import load_course
+
+    jobs = {job.path.relative_to(REPO).as_posix(): job for job in notebook_jobs(load_course(REPO), REPO / "s.json", "S")}
+    readers = sorted(page for page, job in jobs.items()
+                     if any(p.as_posix() == "exercises/keys/ex-mayday-demands.yml" for p in job.inputs))
+    assert readers == ["exercises/ex-mayday-demands.ipynb"]
