@@ -66,3 +66,15 @@ def load_key(exercise_id: str, model: type[Model], root: Path | None = None) -> 
     except OSError:
         return read_key(path, model)  # raises, naming the file
     return _cached(path, mtime, model)
+
+
+def key_attributes(exercise_id: str, model: type[BaseModel], names: dict[str, str]):
+    """A module ``__getattr__`` that gives module constants (``KEY``…) from the key file, read on
+    first use: ``names`` maps each constant to the key's attribute."""
+
+    def __getattr__(name: str):
+        if name in names:
+            return getattr(load_key(exercise_id, model), names[name])
+        raise AttributeError(f"no attribute {name!r} (the key gives {', '.join(names)})")
+
+    return __getattr__

@@ -13,7 +13,7 @@ from typing import Literal
 import pandas as pd
 from pydantic import model_validator
 
-from ..kit.keys import KeyModel, load_key
+from ..kit.keys import KeyModel, key_attributes, load_key
 
 EXERCISE_ID = "ex-mayday-demands"
 DATASET = "mayday-2016-demands"
@@ -59,15 +59,7 @@ def key() -> MaydayKey:
     return load_key(EXERCISE_ID, MaydayKey)
 
 
-def __getattr__(name: str):
-    """``KEY``, ``OPTIONS`` and ``ENTRY_NOTES``: read from the key file when first used."""
-    if name == "KEY":
-        return key().demands
-    if name == "OPTIONS":
-        return key().options
-    if name == "ENTRY_NOTES":
-        return key().entry_notes
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = key_attributes(EXERCISE_ID, MaydayKey, {"KEY": "demands", "OPTIONS": "options", "ENTRY_NOTES": "entry_notes"})
 
 
 MODEL, DEFENSIBLE, DIFFERENT, NOT_CHOSEN = "matches the model", "defensible", "different", "not chosen"

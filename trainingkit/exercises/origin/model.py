@@ -12,7 +12,7 @@ import re
 
 from pydantic import model_validator
 
-from ..kit.keys import KeyModel, load_key
+from ..kit.keys import KeyModel, key_attributes, load_key
 
 EXERCISE_ID = "ex-origin-recommendations"
 DATASET = "phnom-penh-2016-recommendations"
@@ -57,13 +57,7 @@ def key() -> OriginKey:
     return load_key(EXERCISE_ID, OriginKey)
 
 
-def __getattr__(name: str):
-    """``AGENCIES`` and ``RESPONSIBLE``: read from the key file when first used."""
-    if name == "AGENCIES":
-        return key().agencies
-    if name == "RESPONSIBLE":
-        return key().responsible
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = key_attributes(EXERCISE_ID, OriginKey, {"AGENCIES": "agencies", "RESPONSIBLE": "responsible"})
 
 
 # Words that show a rewritten recommendation is still about the one the trainee chose.

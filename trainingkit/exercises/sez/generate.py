@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .model import COUNTRIES, DATASET, FIELDWORK, FILE, JOB_CATEGORIES, SEED, ZONES, Zone  # noqa: F401 (re-exported)
+from .model import FILE, JOB_CATEGORIES, SEED, ZONES
 
 # How people actually typed things. The first spelling is the clean one, and the most common.
 COUNTRY_SPELLINGS = {

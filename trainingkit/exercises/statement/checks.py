@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..kit.checks import Check, Criterion, Rubric, score, total
+from ..kit.checks import Check, Criterion, Rubric, score
 from ..kit.wording import word_count
 from .model import MAX_WORDS, MIN_WORDS, bodies
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from ...errors import DataError
-from ..kit.keys import KeyModel, key_path, load_key
+from ..kit.keys import KeyModel, key_attributes, key_path, load_key
 from ..kit.work import atomic_write
 
 EXERCISE_ID = "ex-message-box"
@@ -61,6 +61,10 @@ class StatementKey(KeyModel):
             raise ValueError(f"bodies: each id once (got {', '.join(ids)})")
         return self
 
+    @property
+    def by_id(self) -> dict[str, Body]:
+        return {b.id: b for b in self.bodies}
+
 
 def key() -> StatementKey:
     return load_key(EXERCISE_ID, StatementKey)
@@ -68,14 +72,10 @@ def key() -> StatementKey:
 
 def bodies() -> dict[str, Body]:
     """The bodies by id, in the key file's order."""
-    return {b.id: b for b in key().bodies}
+    return key().by_id
 
 
-def __getattr__(name: str):
-    """``BODIES``: read from the key file when first used."""
-    if name == "BODIES":
-        return bodies()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = key_attributes(EXERCISE_ID, StatementKey, {"BODIES": "by_id"})
 
 
 # --- the file a trainee exports for peer review -------------------------------------------------
