@@ -45,6 +45,14 @@ def show_text(text: str) -> None:
     display(HTML(quote_html(text)))
 
 
+def trainee_table(frame):
+    """A table as a trainee reads it: whole numbers without ".0" (1999, not 1999.0) and empty
+    cells blank rather than NaN. Only the display changes; the data stay as they are."""
+    whole = [c for c in frame.columns
+             if frame[c].dtype.kind == "f" and frame[c].dropna().apply(float.is_integer).all()]
+    return frame.style.format(na_rep="").format("{:.0f}", subset=whole, na_rep="")
+
+
 def saved_text(work: SavedWork, key: str, placeholder: str, rows: int = 4, description: str = "") -> w.Textarea:
     """A text area that saves its text under ``key`` whenever it changes."""
     area = w.Textarea(value=work.get(key, ""), placeholder=placeholder, rows=rows, description=description,
@@ -90,6 +98,11 @@ class ExerciseView:
 
     def check(self) -> Results:
         return self.show_results(self.check_all())
+
+    @staticmethod
+    def table(frame):
+        """``frame`` shown for reading: whole numbers as 1999, blanks as blanks (see :func:`trainee_table`)."""
+        return trainee_table(frame)
 
     def _ipython_display_(self):
         from IPython.display import display

@@ -11,6 +11,7 @@ import pandas as pd
 from ..kit.checks import Results, results
 from ..kit.data import dataset
 from ..kit.figures import show_figure
+from ..kit import friendly
 from ..kit.view import ExerciseView, saved_text
 from ..kit.work import SavedWork
 from .checks import check_chart, check_gap, check_real_wages
@@ -33,6 +34,7 @@ class MinimumWage(ExerciseView):
 
     def __init__(self, work: SavedWork | None = None):
         super().__init__(work)
+        friendly.install()  # trainees write code here: plain messages for the usual slips
         self.wages = dataset(WAGES)
         self.prices = dataset(PRICES)
         self.text = saved_text(self.work, "conclusion", rows=6,

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..kit.checks import Check, Results, failed, results
 from ..kit.data import dataset
+from ..kit import friendly
 from ..kit.view import ExerciseView, saved_dropdown, saved_text
 from ..kit.work import SavedWork
 from .checks import check_ask, check_gaps, check_matrix
@@ -34,6 +35,7 @@ class Ratification(ExerciseView):
 
     def __init__(self, ratifications: pd.DataFrame | None = None, work: SavedWork | None = None):
         super().__init__(work)
+        friendly.install()  # trainees write code here: plain messages for the usual slips
         self.ratifications = dataset(DATASET) if ratifications is None else ratifications
         self.statuses = {f"{r.country}|{r.instrument}": r.status for r in self.ratifications.itertuples()}
         self.gap = saved_dropdown(self.work, "gap", gap_options(self.ratifications), description="Gap")

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from ..kit.checks import Results, results
 from ..kit.data import dataset, dataset_info
 from ..kit.figures import new_figure, show_figure
+from ..kit import friendly
 from ..kit.view import ExerciseView
 from ..kit.work import SavedWork
 from .checks import (
@@ -69,6 +70,7 @@ class SezSurvey(ExerciseView):
 
     def __init__(self, work: SavedWork | None = None):
         super().__init__(work)
+        friendly.install()  # trainees write code here: plain messages for the usual slips
         self.raw = dataset(DATASET)
         self.description = dataset_info(DATASET)["description"]
         self.text = w.Textarea(
