@@ -104,3 +104,14 @@ def test_an_exercise_reruns_when_its_key_changes_and_only_that_exercise():
     readers = sorted(page for page, job in jobs.items()
                      if any(p.as_posix() == "exercises/keys/ex-mayday-demands.yml" for p in job.inputs))
     assert readers == ["exercises/ex-mayday-demands.ipynb"]
+
+
+def test_the_smart_rubric_words_are_data_and_a_wrong_placeholder_is_refused(tmp_path):
+    root = copy_exercise_data(tmp_path)
+    path = root / "exercises/keys/ex-origin-recommendations.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "It does not seem to be about recommendation {number} any more." in text
+    path.write_text(text.replace("It is still about recommendation {number}.", "Still about {recommendation}.", 1),
+                    encoding="utf-8")
+    [finding] = exercise_data(Course(root))
+    assert "smart/topic/pass: unknown placeholder recommendation (allowed: number)" in finding.message

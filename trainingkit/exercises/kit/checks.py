@@ -6,13 +6,19 @@ same HTML list, whether a cell ends with it, :func:`show` displays it, or a view
 holds it. Check functions are pure, so tests call them directly with right and typical wrong
 answers.
 
-A rubric is a ladder of :class:`Criterion` lines (points, what was seen, how to improve).
+A scored rubric is a list of :class:`Criterion` lines (points, what was seen, how to improve).
+A pass/fail rubric's words can be kept as data: a :data:`Ladder` gives, for each criterion and
+outcome, the message and the hint (with ``{placeholders}``), and :func:`rung` turns one into a
+check.
 """
 from __future__ import annotations
 
 import html
+import string
 from dataclasses import dataclass
 from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, field_validator
 
 
 @dataclass(frozen=True)
@@ -106,3 +112,56 @@ class Rubric(list):
 
     def _repr_html_(self) -> str:
         return rubric_html(self)
+
+
+
+PASS = "pass"
+
+
+class Rung(BaseModel):
+    """What a rubric says for one outcome of one criterion; ``{name}`` fills in a value."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    message: str
+    hint: str | None = None
+
+    @field_validator("message", "hint")
+    @classmethod
+    def _placeholders(cls, text):
+        try:
+            list(string.Formatter().parse(text or ""))
+        except ValueError as exc:
+            raise ValueError(f"a {{placeholder}} is broken ({exc})") from None
+        return text
+
+    def names(self) -> set[str]:
+        return {name for text in (self.message, self.hint or "")
+                for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+Ladder = dict[str, dict[str, Rung]]  # criterion -> outcome ("pass", or a way to fail) -> words
+
+
+def rung(ladder: Ladder, criterion: str, outcome: str, **values) -> Check:
+    """The check for ``outcome`` of ``criterion``: it passes only for the outcome "pass"."""
+    words = ladder[criterion][outcome]
+    return Check(outcome == PASS, words.message.format(**values), words.hint.format(**values) if words.hint else None)
+
+
+def ladder_problems(ladder: Ladder, outcomes: dict[str, dict[str, set[str]]]) -> list[str]:
+    """What a ladder lacks against ``outcomes`` ({criterion: {outcome: allowed placeholders}})."""
+    problems = []
+    for criterion, expected in outcomes.items():
+        given = ladder.get(criterion, {})
+        missing = [o for o in expected if o not in given]
+        if missing:
+            problems.append(f"{criterion}: no words for {', '.join(missing)}")
+        for outcome, words in given.items():
+            if outcome not in expected:
+                problems.append(f"{criterion}/{outcome}: unknown outcome (use {', '.join(expected)})")
+            elif words.names() - expected[outcome]:
+                unknown = ", ".join(sorted(words.names() - expected[outcome]))
+                allowed = ", ".join(sorted(expected[outcome])) or "none"
+                problems.append(f"{criterion}/{outcome}: unknown placeholder {unknown} (allowed: {allowed})")
+    problems += [f"{c}: unknown criterion" for c in ladder if c not in outcomes]
+    return problems

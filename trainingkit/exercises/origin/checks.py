@@ -3,7 +3,7 @@ that can act on it, and the SMART rewrite has a specific actor, a measure, a tim
 realistic scope and its subject."""
 from __future__ import annotations
 
-from ..kit.checks import Check, failed, passed
+from ..kit.checks import PASS, Check, failed, passed, rung
 from ..kit.wording import ABSOLUTE_PROMISE, has_measure, has_time_frame, word_count
 from .model import COUNT, MAX_DO_FIRST, MAX_WORDS, TOPIC_WORDS, VAGUE_ACTOR, Placement, key, named_actors, priority
 
@@ -64,65 +64,33 @@ def check_agencies(choices: dict[int, str | None]) -> list[Check]:
 
 def smart_rubric(text: str, number: int) -> list[Check]:
     """Check a rewritten recommendation: specific actor, measurable result, time frame,
-    realistic scope, and still about recommendation ``number``."""
+    realistic scope, and still about recommendation ``number``. The words are the key's
+    ``smart`` ladder; this function only decides which rung each criterion reaches."""
     if number not in TOPIC_WORDS:
         raise ValueError(f"recommendation number must be 1 to {COUNT}, not {number!r}")
+    k = key()
     text = (text or "").strip()
     if not text:
-        return [failed("Your SMART recommendation is empty.", f"Write your version of recommendation {number} in the box first.")]
-    out = []
+        return [rung(k.smart, "empty", "fail", number=number)]
     actors = named_actors(text)
     if actors:
-        out.append(passed(f"Specific actor: {key().agencies[actors[0]]}. Make sure this is who must act, not who is helped."))
-    elif VAGUE_ACTOR.search(text):
-        out.append(failed(
-            "Specific actor: 'the government' or 'the authorities' is too wide.",
-            "Name the ministry or office that must act, for example 'the Ministry of Labour and "
-            "Vocational Training (MoLVT)' or 'provincial authorities'.",
-        ))
+        actor = rung(k.smart, "actor", PASS, agency=k.agencies[actors[0]])
     else:
-        out.append(failed("Specific actor: no body named.", "Start with who must act: which ministry, committee or authority?"))
-
-    if has_measure(text):
-        out.append(passed("Measurable result: a number or share says when it is done."))
-    else:
-        out.append(failed(
-            "Measurable result: nothing to count.",
-            "Say how you will know it is done, with a number or a share: '300 commune officials "
-            "trained', 'every licensed agency inspected twice a year', '80% of contracts in Khmer'.",
-        ))
-
-    if has_time_frame(text):
-        out.append(passed("Time frame: there is a deadline or a period."))
-    else:
-        out.append(failed(
-            "Time frame: no deadline.",
-            "Add when: 'by December 2027', 'within 12 months', 'before the next labour migration forum'.",
-        ))
-
-    words = word_count(text)
-    promise = ABSOLUTE_PROMISE.search(text)
+        actor = rung(k.smart, "actor", "vague" if VAGUE_ACTOR.search(text) else "missing")
+    words, promise = word_count(text), ABSOLUTE_PROMISE.search(text)
     if words > MAX_WORDS:
-        out.append(failed(
-            f"Realistic scope: {words} words is more than one recommendation.",
-            f"Keep one action for one body, in {MAX_WORDS} words or less. Move the rest to another recommendation.",
-        ))
+        scope = rung(k.smart, "scope", "long", words=words, max_words=MAX_WORDS)
     elif promise:
-        out.append(failed(
-            f"Realistic scope: '{promise.group(0)}' promises more than one body can deliver.",
-            "Name a step the body can really take in the time you give it.",
-        ))
+        scope = rung(k.smart, "scope", "promise", promise=promise.group(0))
     else:
-        out.append(passed("Realistic scope: one action, without promising the impossible."))
-
-    if TOPIC_WORDS[number].search(text):
-        out.append(passed(f"It is still about recommendation {number}."))
-    else:
-        out.append(failed(
-            f"It does not seem to be about recommendation {number} any more.",
-            f"Read recommendation {number} again and keep its subject in your version.",
-        ))
-    return out
+        scope = rung(k.smart, "scope", PASS)
+    return [
+        actor,
+        rung(k.smart, "measure", PASS if has_measure(text) else "fail"),
+        rung(k.smart, "time", PASS if has_time_frame(text) else "fail"),
+        scope,
+        rung(k.smart, "topic", PASS if TOPIC_WORDS[number].search(text) else "fail", number=number),
+    ]
 
 
 CHECKS = (check_grid, check_agencies, smart_rubric)

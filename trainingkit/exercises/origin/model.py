@@ -12,6 +12,7 @@ import re
 
 from pydantic import model_validator
 
+from ..kit.checks import Ladder, ladder_problems
 from ..kit.keys import KeyModel, key_attributes, load_key
 
 EXERCISE_ID = "ex-origin-recommendations"
@@ -37,9 +38,21 @@ class Responsibility(KeyModel):
     hint: str
 
 
+# The SMART rubric's criteria, the outcomes each can have, and the values its words may use.
+SMART_OUTCOMES = {
+    "empty": {"fail": {"number"}},
+    "actor": {"pass": {"agency"}, "vague": set(), "missing": set()},
+    "measure": {"pass": set(), "fail": set()},
+    "time": {"pass": set(), "fail": set()},
+    "scope": {"pass": set(), "long": {"words", "max_words"}, "promise": {"promise"}},
+    "topic": {"pass": {"number"}, "fail": {"number"}},
+}
+
+
 class OriginKey(KeyModel):
     agencies: dict[str, str]  # id -> name, as offered in the drop-down
     responsible: dict[int, Responsibility]  # recommendation number -> who can act on it
+    smart: Ladder  # what the SMART rubric says (see SMART_OUTCOMES)
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -50,6 +63,9 @@ class OriginKey(KeyModel):
             if unknown:
                 raise ValueError(f"responsible/{n}/accepted: unknown agency {', '.join(unknown)} "
                                  f"(use one of {', '.join(self.agencies)})")
+        problems = ladder_problems(self.smart, SMART_OUTCOMES)
+        if problems:
+            raise ValueError("smart/" + "; smart/".join(problems))
         return self
 
 
