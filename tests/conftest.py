@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,5 +29,39 @@ def store(tmp_path, forms):
 def course_dir(tmp_path: Path) -> Path:
     """A valid two-day course in a temporary folder."""
     return write_course(tmp_path / "course", {1: standard_day(1), 2: standard_day(2)})
+
+@dataclass(frozen=True)
+class ExecutedExercise:
+    """An exercise notebook run top to bottom in a fresh kernel, and the work folder it had."""
+
+    nb: object
+    work: Path
+
+    @property
+    def saved(self) -> list[str]:
+        """What the run wrote into the trainee's work folder (nothing, until someone answers)."""
+        return sorted(p.name for p in self.work.iterdir())
+
+
+@pytest.fixture(scope="session")
+def executed_exercise(tmp_path_factory):
+    """``run(exercise_id)``: the notebook executed once per session, with its own empty work
+    folder, through ``trainingkit.execute.run_notebook`` as the build runs it."""
+    import nbformat
+
+    from trainingkit.execute import run_notebook
+
+    done: dict[str, ExecutedExercise] = {}
+
+    def run(exercise_id: str) -> ExecutedExercise:
+        if exercise_id not in done:
+            path = REPO / "exercises" / f"{exercise_id}.ipynb"
+            work = tmp_path_factory.mktemp(f"work-{exercise_id}")
+            nb = run_notebook(nbformat.read(path, as_version=4), path, REPO, work_dir=work)
+            done[exercise_id] = ExecutedExercise(nb, work)
+        return done[exercise_id]
+
+    return run
+
 
 from browser import browser, page  # noqa: E402,F401  shared browser fixtures

@@ -11,10 +11,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from trainingkit.exercises import SavedWork, dataset, dataset_info  # noqa: E402
-from trainingkit.exercises.minwage import (  # noqa: E402
-    EXERCISE_ID, chart_html, check_chart, check_gap, check_real_wages, model_alt_text, model_answer,
-)
-from trainingkit.exercises.savedfields import saved_text  # noqa: E402
+from trainingkit.exercises.kit.figures import figure_html as chart_html  # noqa: E402
+from trainingkit.exercises.kit.view import saved_text  # noqa: E402
+from trainingkit.exercises.minwage.checks import check_chart, check_gap, check_real_wages  # noqa: E402
+from trainingkit.exercises.minwage.model import EXERCISE_ID, model_alt_text, model_answer  # noqa: E402
 
 from conftest import REPO  # noqa: E402
 

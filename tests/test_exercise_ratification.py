@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from trainingkit.exercises import SavedWork, dataset, dataset_info
-from trainingkit.exercises.ratification import (
-    EXERCISE_ID, AskForm, check_ask, check_gaps, check_matrix, gap_options, ratification_map,
-)
+from trainingkit.exercises.ratification.checks import check_ask, check_gaps, check_matrix
+from trainingkit.exercises.ratification.model import EXERCISE_ID, gap_options
+from trainingkit.exercises.ratification.view import Ratification, ratification_map
 
 from conftest import REPO
 
@@ -143,14 +143,26 @@ def test_the_gap_list_offers_every_gap_and_no_other_cell(ratifications):
 
 
 def test_the_chosen_gap_and_the_ask_are_saved_and_reloaded_with_their_check(ratifications, tmp_path):
-    form = AskForm(ratifications, SavedWork(EXERCISE_ID, tmp_path))
-    assert (form.gap.value, form.ask.value, form.result.value) == (None, "", "")
+    form = Ratification(ratifications, SavedWork(EXERCISE_ID, tmp_path))
+    assert (form.gap.value, form.ask.value, form.results.value) == (None, "", "")
     form.gap.value = "Thailand|C87"
     form.ask.value = MODEL_ASK
     assert all(r.ok for r in form.check())
     saved = json.loads((tmp_path / f"{EXERCISE_ID}.json").read_text(encoding="utf-8"))
     assert saved == {"gap": "Thailand|C87", "ask": MODEL_ASK}
 
-    again = AskForm(ratifications, SavedWork(EXERCISE_ID, tmp_path))
+    again = Ratification(ratifications, SavedWork(EXERCISE_ID, tmp_path))
     assert (again.gap.value, again.ask.value) == ("Thailand|C87", MODEL_ASK)
-    assert "Government: named (Thailand)." in again.result.value
+    assert "Government: named (Thailand)." in again.results.value
+
+
+def test_an_ask_to_myanmar_is_not_scored_as_an_ordinary_target():
+    ask = "The Government of Myanmar should ratify ILO Convention 98 on collective bargaining by June 2027."
+    government = check_ask(ask, "Myanmar", "C98")[0]
+    assert (government.ok, government.message) == (False, "Government: not a target for this ask.")
+    assert "Commission of Inquiry" in government.hint and "TFAMW, MMN" in government.hint
+
+
+def test_the_myanmar_gaps_carry_the_safety_note(ratifications):
+    labels = [label for label, value in gap_options(ratifications) if value.startswith("Myanmar|")]
+    assert labels and all(label.endswith("; see the safety note)") for label in labels)

@@ -39,7 +39,10 @@ def test_a_right_answer_shows_its_feedback_from_disk_with_no_network(site, offli
 
     question.locator(".MCButton", has_text="Myanmar").click()
 
-    assert feedback.inner_text() == "Yes: Myanmar ratified C87 in 1955, long before Cambodia (1999)."
+    assert feedback.inner_text() == (  # with the ILO's 2023 findings (fact check A-22)
+        "Yes: Myanmar ratified C87 in 1955, long before Cambodia (1999). But ratified is not respected: in 2023 an "
+        "ILO Commission of Inquiry found that Myanmar's military authorities have violated C87 since February 2021, "
+        "with trade unionists killed, arrested and tortured. Do not use Myanmar as a good example of ratification.")
     assert "correct" in feedback.get_attribute("class").split()
     assert len(offline.requests) == asked  # answering asked nothing of the network
 

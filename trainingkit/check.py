@@ -11,7 +11,7 @@ import nbformat
 from .accessibility import draws_chart, gives_alt_text, heading_problems, images_without_alt, plotting_names
 from .cells import KNOWN_TAGS, is_edition_only, source, split_front_matter, tags
 from .course import PAGE_DIRS, Course, collect_course
-from .errors import CourseError, Finding
+from .errors import CourseError, DataError, Finding
 from .facts import FACTS_FILE, ROLE, FactsError, citations, load_facts
 from .paths import COURSE_FILE
 from .glossary import GLOSSARY_PAGE, glossary_terms, reader_text, unlinked_first_uses
@@ -112,6 +112,34 @@ def exercise_refs(course: Course) -> list[Finding]:
         for ex in s.exercises
         if ex not in known
     ]
+
+
+def exercise_data(course: Course) -> list[Finding]:
+    """Quizzes (``exercises/quizzes/*.json``) and answer keys (``exercises/keys/*.yml``) are
+    content trainers edit: each must load, and each key must fit its case's model."""
+    from .exercises.cases import KEYS, key_model
+    from .exercises.kit.keys import KEY_DIR, read_key
+    from .exercises.kit.quiz import QUIZ_DIR, read_quiz
+
+    out = []
+    for path in sorted((course.root / QUIZ_DIR).glob("*.json")):
+        try:
+            read_quiz(path)
+        except DataError as exc:
+            out.append(_data_finding(exc))
+    for path in sorted((course.root / KEY_DIR).glob("*.yml")):
+        if path.stem not in KEYS:
+            out.append(Finding(f"{KEY_DIR}/{path.name}", None, f"no exercise reads this key (known: {', '.join(KEYS)})"))
+            continue
+        try:
+            read_key(path, key_model(path.stem))
+        except DataError as exc:
+            out.append(_data_finding(exc))
+    return out
+
+
+def _data_finding(exc: DataError) -> Finding:
+    return Finding(exc.path, None, (f"line {exc.line}: " if exc.line else "") + exc.message)
 
 
 def dataset_paths(course: Course) -> list[Finding]:
@@ -269,7 +297,7 @@ def stale_facts(root: Path, today: dt.date | None = None) -> list[Finding]:
 
 
 RULES = [
-    duplicate_ids, day_fit, days_match_parts, cell_tags, committed_outputs, exercise_refs,
+    duplicate_ids, day_fit, days_match_parts, cell_tags, committed_outputs, exercise_refs, exercise_data,
     dataset_paths, session_runs, placeholders, glossary_links, alt_texts, heading_levels,
     facts_file, fact_ids, member_counts,
 ]
