@@ -245,9 +245,11 @@ def feedback_import(file, form_id, db):
 
     Example: trainingkit feedback import odk-export.csv --form end
     """
+    from .course import load_course
     from .feedback.imports import import_file
 
-    click.echo(import_file(_store(db), file, form_id))
+    config = load_course(_course_root()).config
+    click.echo(import_file(_store(db), file, form_id, limits=config.limits, cohorts=(config.cohort,)))
 
 
 COHORT_OPTION = click.option("--cohort", help="the cohort to report (default: course.yml's; a simulated pilot is '<cohort>-synthetic')")

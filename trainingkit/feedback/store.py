@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from ..forms.model import Form
 from . import schema
 from .schema import answers as answers_table, participants, responses as responses_table
-from .submission import ANSWER_ROW, Submission, SubmissionError, prepare, utc_now
+from .submission import ANSWER_ROW, Submission, SubmissionError, content, prepare, utc_now
 
 DB_ENV = "TRAININGKIT_DB"
 DEFAULT_DB = "var/feedback.sqlite"  # under the course root; var/ is git-ignored
@@ -141,9 +141,12 @@ class FeedbackStore:
             raise SubmissionError(problems)
         return self.write(prepared)
 
-    def prepare(self, submissions: list[Submission]):
-        """Check every submission against its form and the roster: (rows to write, problems)."""
-        rosters: dict[str, set[str]] = {}
+    def prepare(self, submissions: list[Submission], rosters: dict[str, set[str]] | None = None):
+        """Check every submission against its form and the roster: (rows to write, problems).
+
+        ``rosters`` (cohort → codes) is filled as cohorts come; pass one dict to keep it over calls.
+        """
+        rosters = {} if rosters is None else rosters
         prepared, problems = [], []
         for sub in submissions:
             cohort = sub.cohort or self.cohort
@@ -168,17 +171,35 @@ class FeedbackStore:
         if not unique:
             return result
         with self.engine.begin() as conn:
-            inserted = set()
-            for chunk in _chunks(unique, 500):
-                statement = self._insert(responses_table).on_conflict_do_nothing().returning(responses_table.c.response_id)
-                inserted.update(conn.execute(statement, chunk).scalars())
-            rows = [row for rid in inserted for row in rows_by_id[rid]]
-            if rows:
-                _insert_answers(conn, rows)
-            result.answers = len(rows)
+            inserted, result.answers = self.insert_new(conn, unique, rows_by_id)
         for response in unique:
             (result.stored if response["response_id"] in inserted else result.skipped).append(response["response_id"])
         return result
+
+    def insert_new(self, conn, responses: list[dict], rows_by_id: dict[str, list[tuple]]) -> tuple[set[str], int]:
+        """Insert the responses whose id is not stored yet, and their answers, on ``conn`` (in
+        its transaction): (ids inserted, answer rows written)."""
+        inserted = set()
+        for chunk in _chunks(responses, 500):
+            statement = self._insert(responses_table).on_conflict_do_nothing().returning(responses_table.c.response_id)
+            inserted.update(conn.execute(statement, chunk).scalars())
+        rows = [row for rid in inserted for row in rows_by_id[rid]]
+        if rows:
+            _insert_answers(conn, rows)
+        return inserted, len(rows)
+
+    def stored_content(self, conn, ids: list[str]) -> dict[str, tuple]:
+        """What is stored under each id, as :func:`~.submission.content` gives it, to tell a
+        response imported again from a different one with the same id."""
+        found: dict[str, tuple[dict, list]] = {}
+        columns = [responses_table.c[c] for c in RESPONSE_COLUMNS]
+        for chunk in _chunks(ids, 500):
+            for row in conn.execute(select(*columns).where(responses_table.c.response_id.in_(chunk))).mappings():
+                found[row["response_id"]] = (dict(row), [])
+            query = select(*(answers_table.c[c] for c in ANSWER_ROW)).where(answers_table.c.response_id.in_(chunk))
+            for row in conn.execute(query):
+                found[row[0]][1].append(tuple(row))
+        return {rid: content(response, rows) for rid, (response, rows) in found.items()}
 
     # -- roster ----------------------------------------------------------------------------
 
