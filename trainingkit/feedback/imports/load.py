@@ -22,6 +22,9 @@ from ..submission import Problem, Submission, content, utc_now
 
 BATCH = 5000  # responses written at a time: memory stays small, round trips few
 MAX_PROBLEMS = 200  # problems kept to report; the rest are counted
+LINE_BITS = 40
+LINE_MASK, DIGEST_MASK = (1 << LINE_BITS) - 1, (1 << 64) - 1
+SQLITE_CACHE_KB = 65536  # while importing: a quarter less time on a million rows, 64 MB more memory
 
 
 class StoreWriteError(TrainingkitError):
@@ -34,7 +37,7 @@ class Loader:
     def __init__(self, store: FeedbackStore, path: Path):
         self.store, self.path = store, path
         self.rosters: dict[str, set[str]] = {}
-        self.seen: dict[str, tuple[int, int]] = {}  # response id → (line, hash of its content)
+        self.seen: dict[str, int] = {}  # response id → hash of its content and line, packed: 1 M ids in 150 MB
         self.problems: list[Problem] = []
         self.more_problems = 0
         self.pending: list[tuple[dict, list[tuple], Submission]] = []
@@ -49,6 +52,8 @@ class Loader:
         if self.transaction is not None and self.transaction.is_active:
             self.transaction.rollback()
         if self.conn is not None:
+            if self.conn.dialect.name == "sqlite":
+                self.conn.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default, for the next user
             self.conn.close()
 
     def problem(self, problem: Problem) -> None:
@@ -68,9 +73,9 @@ class Loader:
             return
         (response, rows), = prepared
         rid = response["response_id"]
-        digest = hash(content(response, rows))
+        digest = hash(content(response, rows)) & DIGEST_MASK
         if rid in self.seen:
-            line, earlier = self.seen[rid]
+            line, earlier = self.seen[rid] & LINE_MASK, self.seen[rid] >> LINE_BITS
             if earlier == digest:
                 self.skipped += 1
             else:
@@ -78,7 +83,7 @@ class Loader:
                                                     "each response needs an id of its own (a copy, or a typing slip?)",
                                      *_origin(item)))
             return
-        self.seen[rid] = (item.line or 0, digest)
+        self.seen[rid] = digest << LINE_BITS | (item.line or 0)
         self.forms.add(response["form_id"])
         if self.problems:
             return  # nothing will be written: keep checking only
@@ -103,6 +108,8 @@ class Loader:
             if self.conn is None:
                 self.conn = self.store.engine.connect()
                 self.transaction = self.conn.begin()
+                if self.conn.dialect.name == "sqlite":  # random ids: the id indexes want more than 2 MB of cache
+                    self.conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")
             try:
                 with self.conn.begin_nested():  # a refused batch must not end the transaction
                     inserted, answers = self._insert(batch)
@@ -118,6 +125,7 @@ class Loader:
 
     def _insert(self, batch) -> tuple[set[str], int]:
         now = utc_now()
+        batch = sorted(batch, key=lambda b: b[0]["response_id"])  # neighbours in the id index: fewer pages touched
         responses = [{**response, "stored_at": now} for response, _, _ in batch]
         return self.store.insert_new(self.conn, responses, {r["response_id"]: rows for r, rows, _ in batch})
 
