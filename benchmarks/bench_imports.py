@@ -24,14 +24,14 @@ from trainingkit.errors import TrainingkitError
 
 repo, path, db, limits = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], json.loads(sys.argv[4])
 store = FeedbackStore(db, forms=load_forms(load_course(repo)), cohort="bench")
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 try:
     outcome = str(import_file(store, path, limits=ImportLimits(**limits)))
 except TrainingkitError as exc:
     outcome = "refused: " + str(exc).splitlines()[-1]
-seconds = time.perf_counter() - started
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": peak, "outcome": outcome}))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "outcome": outcome}))
 """
 
 
@@ -98,6 +98,7 @@ def run():
         got = measure(big, tmp)
         results += [
             (f"paper CSV, {BIG_ROWS:,} rows, {size:.0f} MB (s)", f"{got['seconds']:.1f}", "target <= 60 s"),
+            ("  of which CPU time of the importing process (s)", f"{got['cpu']:.1f}", "wall minus CPU: disk and other load"),
             ("  peak memory of the importing process (MB)", f"{got['peak_mb']:.0f}", "target <= 500 MB"),
             ("  outcome", got["outcome"].split(": ", 1)[-1][:40], f"(file made in {made:.0f} s)"),
         ]

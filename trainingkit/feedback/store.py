@@ -6,6 +6,7 @@ across processes because the database's primary key decides, not a check made be
 """
 from __future__ import annotations
 
+import operator
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,14 +281,20 @@ def _insert_responses(conn, responses: list[dict]) -> set[str]:
     statement is written here, as for the answers: SQLAlchemy's per-row work doubled an import."""
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     columns = RESPONSE_COLUMNS
-    bind = [responses_table.c[c].type._cached_bind_processor(conn.dialect) for c in columns]
+    bind = [(i, f) for i, c in enumerate(columns) if (f := responses_table.c[c].type._cached_bind_processor(conn.dialect))]
+    values_of = operator.itemgetter(*columns)
     inserted = set()
     for chunk in _chunks(responses, 500):
         values = ", ".join([f"({', '.join([mark] * len(columns))})"] * len(chunk))
         sql = (f"INSERT INTO {responses_table.name} ({', '.join(columns)}) VALUES {values} "
                "ON CONFLICT (response_id) DO NOTHING RETURNING response_id")
-        params = tuple(f(r[c]) if f else r[c] for r in chunk for c, f in zip(columns, bind))
-        inserted.update(row[0] for row in conn.exec_driver_sql(sql, params))
+        params = []
+        for response in chunk:
+            row = list(values_of(response))
+            for i, convert in bind:  # the dialect's own form of each value (SQLite: dates as text)
+                row[i] = convert(row[i])
+            params += row
+        inserted.update(row[0] for row in conn.exec_driver_sql(sql, tuple(params)))
     return inserted
 
 

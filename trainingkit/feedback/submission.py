@@ -81,6 +81,8 @@ LENGTHS = {name: responses_table.c[name].type.length for name in ("response_id",
 
 def clean_text(text: str) -> str:
     """``text`` NFC-normalised; ``ValueError`` naming the first control character it holds."""
+    if text.isascii() and text.isprintable():  # most ids and many answers: nothing to look for
+        return text
     found = CONTROL.search(text)
     if found:
         code = ord(found.group())

@@ -91,10 +91,8 @@ def _rows(path: Path, header: list[str], records, limits: ImportLimits, one_line
         if not any(values) or not "".join(values).strip():
             continue  # blank lines and empty spreadsheet rows
         if len(values) != width:
-            if len(values) < width or "".join(values[width:]).strip():
-                raise ImportFileError(f"{path}: line {line}: {len(values)} values but {width} columns; "
-                                      "every row needs one value per column (is a quote or a separator missing?)")
-            values = values[:width]  # a spreadsheet's empty cells right of the header
+            raise ImportFileError(f"{path}: line {line}: {len(values)} values but {width} columns; "
+                                  "every row needs one value per column (is a quote or a separator missing?)")
         if max(map(len, values)) > cell_chars:
             column = next(h for h, v in zip(header, values) if len(v) > cell_chars)
             raise ImportLimitError(path, f"line {line}, column {column}: ", f"the cell holds more than {cell_chars:,} characters",
@@ -224,10 +222,16 @@ def _xlsx(path: Path, limits: ImportLimits):
 
 
 def _xlsx_records(path: Path, rows) -> Iterator[tuple[int, int, list[str]]]:
+    """Rows of the header's width, or one more when a value stands right of the header."""
     line = 1
     try:
         for line, values in enumerate(rows, start=2):
-            yield line, line, [] if values.count(None) == len(values) else [_cell(v) for v in values]
+            if values.count(None) == len(values):
+                yield line, line, []
+                continue
+            if values[-1] is None:
+                values = values[:-1]
+            yield line, line, [_cell(v) for v in values]
     except (ValueError, KeyError, TypeError, zipfile.BadZipFile, SyntaxError) as exc:  # SyntaxError: XML ParseError
         raise ImportFileError(f"{path}: line {line + 1}: the sheet cannot be read ({exc})") from None
 
