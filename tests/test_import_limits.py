@@ -93,3 +93,45 @@ def test_a_zip_bomb_workbook_is_refused_before_it_is_unpacked(tmp_path, store):
     assert path.stat().st_size < 100_000
     assert refused(store, path, file_mb=2) == (f"{path}: the workbook unpacks to 38 MB (10 times 'file_mb'), over the limit "
                                                f"'file_mb: 2' in course.yml; {RAISE}")
+
+
+KILLED_IMPORT = """
+import sys
+from pathlib import Path
+from trainingkit.course import load_course
+from trainingkit.feedback import FeedbackStore
+from trainingkit.feedback.imports import import_file
+from trainingkit.forms import load_forms
+store = FeedbackStore(sys.argv[2], forms=load_forms(load_course(Path(sys.argv[3]))), cohort="pilot-2016")
+import_file(store, Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.slow
+def test_an_import_killed_after_writing_batches_leaves_nothing(tmp_path, forms):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from trainingkit.feedback import FeedbackStore
+    from trainingkit.feedback.imports.load import BATCH
+
+    rows = [[str(n), f"P{n % 90:02d}", "2016-06-08", "4", "8", "The power map", ""] for n in range(1, 12 * BATCH)]
+    path = write_csv(tmp_path / "paper.csv", ["paper_form_no", "participant", "date", "overall", "recommend",
+                                              "most_useful", "change_one_thing"], rows)
+    db = tmp_path / "fb.sqlite"
+    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(path), f"sqlite:///{db}", str(REPO)])
+    wal = tmp_path / "fb.sqlite-wal"
+    deadline = time.monotonic() + 120
+    while child.poll() is None and time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size > 4_000_000:  # several batches are in the open transaction
+            break
+        time.sleep(0.05)
+    assert child.poll() is None, "the import ended before it could be killed"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    store = FeedbackStore(f"sqlite:///{db}", forms=forms, cohort="pilot-2016")
+    assert (len(store.responses()), len(store.answers())) == (0, 0)
+    assert import_file(store, path).stored == len(rows), "the store still works and takes the file whole"
