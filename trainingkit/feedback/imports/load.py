@@ -98,7 +98,11 @@ class Loader:
         if self.problems:
             raise Rejected(self.problems, self.more_problems)
         if self.transaction is not None:
-            self.transaction.commit()
+            try:
+                self.transaction.commit()
+            except DBAPIError as exc:  # a full disk, a lost server
+                raise StoreWriteError(f"{self.path}: the store could not be written ({_reason(exc)}); "
+                                      "nothing was imported: try again") from None
 
     def _write(self) -> None:
         if not self.pending:
