@@ -9,8 +9,9 @@ from test_store import pg_server, pg_url  # noqa: F401  fixtures: the PostgreSQL
 from test_import_formats import write_csv
 from trainingkit.feedback.imports import import_file
 
-HINT = ("is already stored with other answers, and an import never replaces one: see what is stored with "
-        "'trainingkit feedback history {code}', then correct this line or store the change as a new version of the response")
+HINT = ("is already stored with other answers, and an import never replaces one: see its versions with "
+        "'trainingkit feedback history {code}'; to store the change, give this line a new paper_form_no: it is kept "
+        "as a new version, and the latest counts (or the one chosen with --count)")
 
 
 def test_a_kobo_uuid_given_twice_with_other_answers_refuses_the_file_naming_both_lines(any_store):

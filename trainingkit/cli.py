@@ -192,16 +192,19 @@ def forms_template(form_id, output):
 
 
 @forms.command("serve")
-@click.option("--port", type=int, default=8866, show_default=True)
+@click.option("--ip", help="the address to listen on (default: this computer's address on the local network, as in the QR code)")
+@click.option("--port", type=click.IntRange(1, 65535), default=8866, show_default=True)
+@click.option("--idle-timeout", type=click.IntRange(1), default=60, show_default=True, help="seconds before an idle phone connection is closed")
+@click.option("--pool", type=click.IntRange(1, 64), default=4, show_default=True, help="submissions worked on at once (8 times as many may wait)")
 @friendly
-def forms_serve(port):
-    """Serve the forms with Voilà on the local network, for phones; no internet needed.
+def forms_serve(ip, port, idle_timeout, pool):
+    """Serve the forms to phones on the local network; no internet needed. Ctrl+C stops.
 
-    Example: trainingkit forms serve --port 8866
+    Example: trainingkit forms serve --ip 192.168.1.20 --port 8866
     """
     from .forms.serve import serve
 
-    serve(_course_root(), port)
+    serve(_course_root(), ip, port, idle_timeout, pool)
 
 
 DB_OPTION = click.option("--db", "db", help="SQLAlchemy URL (default: $TRAININGKIT_DB, else var/feedback.sqlite)")
@@ -223,17 +226,72 @@ def feedback():
 
 @feedback.command("roster")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--tokens", "tokens_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="the organiser's CSV of personal keys (default: var/tokens-<cohort>.csv)")
+@click.option("--new-key", "renew", multiple=True, metavar="CODE", help="give this trainee a new key (a lost slip); repeatable")
 @DB_OPTION
 @friendly
-def feedback_roster(file, db):
-    """Load participants (participant, country, org_type, member) into the store; names are never kept.
+def feedback_roster(file, tokens_file, renew, db):
+    """Load participants (participant, country, org_type, member, optional token) into the store;
+    names are never kept. Each participant without a personal key gets one: the store keeps a
+    salted hash, the plain keys go to the organiser's CSV for the slips.
 
     Example: trainingkit feedback roster roster.csv
     """
     from .course import load_course
-    from .feedback.roster import import_roster
+    from .feedback.roster import import_roster, tokens_path
 
-    click.echo(import_roster(_store(db), file, load_course(_course_root()).config.countries))
+    course = load_course(_course_root())
+    store = _store(db)
+    click.echo(import_roster(store, file, course.config.countries, tokens_file or tokens_path(course.root, store.cohort),
+                             frozenset(renew)))
+
+
+@feedback.command("slips")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.pdf")
+@click.option("--tokens", "tokens_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="the organiser's CSV of personal keys (default: var/tokens-<cohort>.csv)")
+@click.option("--url", help="the forms' address (default: as forms serve shows it)")
+@DB_OPTION
+@friendly
+def feedback_slips(output, tokens_file, url, db):
+    """Print a slip per trainee to cut and hand out: code, personal key and a QR code that opens
+    the forms with both filled in.
+
+    Example: trainingkit feedback slips -o slips.pdf
+    """
+    from .feedback.roster import tokens_path
+    from .feedback.slips import write_slips
+    from .forms.qr import forms_url
+
+    store = _store(db)
+    path = write_slips(store, tokens_file or tokens_path(_course_root(), store.cohort), url or forms_url(), output)
+    click.echo(f"wrote {path}: cut along the lines; each slip is personal")
+
+
+@feedback.command("history")
+@click.argument("code")
+@click.option("--count", "count_id", metavar="RESPONSE_ID", help="make this version the one that counts")
+@click.option("--cohort", help="the cohort (default: course.yml's)")
+@DB_OPTION
+@friendly
+def feedback_history(code, count_id, cohort, db):
+    """The versions of a participant's responses (dates, source, which one counts); --count marks one.
+
+    Example: trainingkit feedback history KH-03 --count 6f1c…
+    """
+    from .feedback.history import history_table
+
+    store = _store(db)
+    if count_id:
+        row = store.mark_version(count_id)
+        click.echo(f"{count_id} now counts for {row['participant']}, form {row['form_id']}"
+                   f"{', occasion ' + row['occasion'] if row['occasion'] else ''}; the other versions are kept")
+    try:
+        frame = store.history(code, cohort)
+    except ValueError as exc:
+        raise TrainingkitError(str(exc)) from exc
+    click.echo(history_table(frame, code))
 
 
 @feedback.command("import")

@@ -123,6 +123,13 @@ class ImportLimits(_Strict):
         return 10 * self.file_mb
 
 
+class FormLimits(_Strict):
+    """``forms:`` in ``course.yml``: what one answer and one participant may send."""
+
+    max_text_length: int = Field(default=5000, ge=1, description="most characters in a text answer")
+    max_submissions_per_hour: int = Field(default=10, ge=1, description="web submissions per participant and form")
+
+
 class CourseConfig(_Strict):
     """``course.yml``: times, breaks and cohort defaults (session order lives in ``_toc.yml``)."""
 
@@ -138,6 +145,7 @@ class CourseConfig(_Strict):
     countries: list[Text] = []
     min_cell: int = Field(default=5, ge=3)
     limits: ImportLimits = ImportLimits()
+    forms: FormLimits = FormLimits()
 
 
 class _ReadsMeta:

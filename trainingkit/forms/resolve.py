@@ -6,6 +6,7 @@ front matter (only sessions with ``rated: true``).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..course import Course
@@ -96,6 +97,8 @@ def resolve(spec: FormSpec, course: Course, source: str = "") -> Form:
     if spec.sessions:
         fields += session_fields(spec, course)
     fields += [_field(spec, q) for q in spec.questions]
+    longest = spec.max_text_length or course.config.forms.max_text_length
+    fields = [replace(f, max_length=longest) if f.type == "text" else f for f in fields]
     return Form(spec.id, spec.version, dict(spec.title), spec.languages, tuple(fields), source)
 
 

@@ -118,6 +118,7 @@ class FormSpec(_Strict):
     sessions: SessionBlockSpec | None = None
     questions: list[QuestionSpec] = []
     choices: dict[str, list[ChoiceSpec]] = {}
+    max_text_length: int | None = Field(default=None, ge=1, description="most characters in a text answer (default: course.yml's forms.max_text_length)")
 
     @model_validator(mode="after")
     def _title_languages(self):

@@ -144,10 +144,12 @@ class Loader:
                 self.skipped += 1
                 continue
             who = response["participant"] or "CODE"
+            line, column = _origin(sub)
             self.problem(Problem("response_id", f"response '{rid}' is already stored with other answers, and an import "
-                                                f"never replaces one: see what is stored with 'trainingkit feedback history {who}', "
-                                                "then correct this line or store the change as a new version of the response",
-                                 *_origin(sub)))
+                                                f"never replaces one: see its versions with 'trainingkit feedback history {who}'; "
+                                                f"to store the change, give this line a new {column or 'response id'}: it is kept "
+                                                "as a new version, and the latest counts (or the one chosen with --count)",
+                                 line, column))
 
     def _find_refused(self, batch, exc: DBAPIError) -> None:
         """The database refused a batch that passed every check: name the response(s) it refuses."""
