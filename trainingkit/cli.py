@@ -316,9 +316,12 @@ def feedback_import(file, form_id, cohort, db):
 
     Example: trainingkit feedback import odk-export.csv --form end
     """
+    from .course import load_course
     from .feedback.imports import import_file
 
-    click.echo(import_file(_store(db, cohort), file, form_id))
+    config = load_course(_course_root()).config
+    known = (config.cohort, *config.cohorts)  # a tidy file's cohort column may name any of these
+    click.echo(import_file(_store(db, cohort), file, form_id, limits=config.limits, cohorts=known))
 
 
 
