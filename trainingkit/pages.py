@@ -12,7 +12,14 @@ from .schedule import Slot, as_markdown, programme
 
 # Blocks a page may hold for text the build writes, so it is never retyped: the programme,
 # the course's learning outcomes, and (on daily review pages) the forms' QR code.
-BLOCK = re.compile(r"^```\{(programme|outcomes|forms-qr)\}[^\n]*\n```[ \t]*$", flags=re.M)
+BLOCK = re.compile(r"^```\{(programme|outcomes|forms-qr|start-here)\}[^\n]*\n```[ \t]*$", flags=re.M)
+# What the home page of each edition tells its reader to read first.
+START_HERE = {
+    "trainer": ("trainer edition", "book/trainer-guide", "Trainer guide",
+                "then the programme, and the evening before each day its page *Preparing for Day N*"),
+    "participant": ("participant edition", "book/participant-guide", "Participant guide",
+                    "then the programme, and each day's sessions"),
+}
 
 
 def link(course: Course, from_docname: str, to_docname: str) -> str:
@@ -60,7 +67,14 @@ def exercise_header(course: Course, exercise: Exercise) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None = None) -> str:
+def start_here(course: Course, docname: str, edition: str) -> str:
+    """A box on the home page that sends each edition's reader to their own guide."""
+    name, guide, title, then = START_HERE[edition]
+    body = f"You are reading the **{name}**. Read the [{title}]({link(course, docname, guide)}) first, {then}."
+    return _admonition("Start here", "tip start-here", body)
+
+
+def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None = None, edition: str = "participant") -> str:
     """Replace ```{programme}``` with the computed programme tables, ```{outcomes}``` with the
     numbered learning outcomes of ``course.yml`` and ```{forms-qr}``` with the QR code figure
     for ``forms_url``."""
@@ -69,6 +83,8 @@ def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None
         kind = match.group(1)
         if kind == "programme":
             return as_markdown(course, programme(course), lambda sid: link(course, docname, course.session(sid).docname)).rstrip()
+        if kind == "start-here":
+            return start_here(course, docname, edition)
         if kind == "outcomes":
             return "\n".join(f"{n}. {o.text.rstrip('.')}." for n, o in enumerate(course.config.outcomes, start=1))
         src = posixpath.relpath(f"_static/{qr.QR_FILE}", posixpath.dirname(docname) or ".")
@@ -77,7 +93,7 @@ def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None
     return BLOCK.sub(render, text)
 
 
-def expand_blocks_step(course: Course, docname: str, forms_url: str | None = None):
+def expand_blocks_step(course: Course, docname: str, forms_url: str | None = None, edition: str = "participant"):
     """The same expansion as a notebook step, for every Markdown cell."""
 
     def step(nb):
@@ -87,7 +103,7 @@ def expand_blocks_step(course: Course, docname: str, forms_url: str | None = Non
             text = "".join(cell.source)
             if cell.cell_type == "markdown" and BLOCK.search(text):
                 cell = copy.deepcopy(cell)
-                cell.source = expand_blocks(text, course, docname, forms_url)
+                cell.source = expand_blocks(text, course, docname, forms_url, edition)
             out.cells.append(cell)
         return out
 
