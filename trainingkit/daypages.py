@@ -29,8 +29,12 @@ PREPARATION_HEADING = "preparation"
 KEY_POINTS_HEADING = "key points"
 
 
+IN_BRIEF, PREPARING, TRAINER_NOTES = "in-brief", "preparing", "trainer-notes"
+
+
 @dataclass(frozen=True)
 class DayPage:
+    kind: str
     docname: str
     title: str
     trainer_only: bool
@@ -39,10 +43,14 @@ class DayPage:
 def day_pages(day: int) -> tuple[DayPage, ...]:
     """The generated pages of a day, in the order they head the day's part of the menu."""
     return (
-        DayPage(f"{DAY_DIR}/day{day}-in-brief", f"Day {day} in brief", False),
-        DayPage(f"{DAY_DIR}/day{day}-preparing", f"Preparing for Day {day}", True),
-        DayPage(f"{DAY_DIR}/day{day}-trainer-notes", f"Trainer notes, Day {day}", True),
+        DayPage(IN_BRIEF, f"{DAY_DIR}/day{day}-in-brief", f"Day {day} in brief", False),
+        DayPage(PREPARING, f"{DAY_DIR}/day{day}-preparing", f"Preparing for Day {day}", True),
+        DayPage(TRAINER_NOTES, f"{DAY_DIR}/day{day}-trainer-notes", f"Trainer notes, Day {day}", True),
     )
+
+
+def day_page(day: int, kind: str) -> DayPage:
+    return next(p for p in day_pages(day) if p.kind == kind)
 
 
 def _heading_text(line: str) -> str:
@@ -142,7 +150,7 @@ def in_brief_page(page: DayPage, day: Day, notebooks: dict, slots: dict[str, Slo
     return "\n\n".join(parts) + "\n"
 
 
-_WRITERS = {"in-brief": in_brief_page, "preparing": preparing_page, "trainer-notes": trainer_notes_page}
+_WRITERS = {IN_BRIEF: in_brief_page, PREPARING: preparing_page, TRAINER_NOTES: trainer_notes_page}
 
 
 def day_page_texts(course: Course, slots: dict[str, Slot], edition: str) -> dict[str, str]:
@@ -155,8 +163,7 @@ def day_page_texts(course: Course, slots: dict[str, Slot], edition: str) -> dict
         for page in day_pages(day.number):
             if page.trainer_only and edition != "trainer":
                 continue
-            kind = page.docname.rsplit(f"day{day.number}-", 1)[1]
-            pages[page.docname] = _WRITERS[kind](page, day, notebooks, slots)
+            pages[page.docname] = _WRITERS[page.kind](page, day, notebooks, slots)
     return pages
 
 
