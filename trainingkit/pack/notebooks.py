@@ -128,9 +128,22 @@ def participant_notebook(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def build_trainingkit_wheel(root: Path, course_root: Path, dest: Path) -> Path:
+def project_root() -> Path:
+    """The trainingkit source tree (``pyproject.toml``, ``requirements.txt``) this runs from:
+    the participant wheel is built from it, at its pins."""
+    root = Path(__file__).resolve().parents[2]
+    missing = [name for name in ("pyproject.toml", "requirements.txt") if not (root / name).is_file()]
+    if missing:
+        raise TrainingkitError(
+            f"{root}: no {' or '.join(missing)}: the participant notebooks are packed from a checkout of "
+            "the kit (make pack, or pip install -e . in it), not from an installed trainingkit"
+        )
+    return root
+
+
+def build_trainingkit_wheel(course_root: Path, dest: Path) -> Path:
     """The trainingkit wheel, with the course data inside the package (``trainingkit/_course``)."""
-    package_root = Path(__file__).resolve().parents[2]
+    package_root = project_root()
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "trainingkit"
         shutil.copytree(package_root / "trainingkit", project / "trainingkit",
@@ -201,7 +214,7 @@ def make_participant_notebooks(course: Course, out: Path, wheel_cache: Path | No
     if not (src / EXERCISE_DIR).is_dir():
         raise TrainingkitError(f"{src} is missing: build the participant edition first (trainingkit build)")
     cache = wheel_cache or root / WHEEL_CACHE
-    pins = root / "requirements.txt"
+    pins = project_root() / "requirements.txt"
     lines = requirement_lines(pins.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         reqs = Path(tmp) / "requirements.txt"
@@ -209,7 +222,7 @@ def make_participant_notebooks(course: Course, out: Path, wheel_cache: Path | No
         wheelhouse(reqs, pins, cache)
         for old in cache.glob("trainingkit-*.whl"):
             old.unlink()
-        kit = build_trainingkit_wheel(root, root, cache)
+        kit = build_trainingkit_wheel(root, cache)
         needed = lines + [f"trainingkit=={kit.name.split('-')[1]}"]
         reqs.write_text("\n".join(needed) + "\n", encoding="utf-8")
 
