@@ -160,3 +160,16 @@ def test_outside_any_course_folder_the_course_data_inside_the_package_is_found(t
     monkeypatch.setattr(paths, "__file__", str(tmp_path / "no-data/trainingkit/paths.py"))
     with pytest.raises(TrainingkitError, match="no course.yml"):
         paths.course_root()
+
+
+# --- Day 5 is rated --------------------------------------------------------------------------------
+
+def test_the_action_days_sessions_are_rated_in_the_closing_session(forms):
+    daily = forms["daily"]
+    days = next(f for f in daily.fields if f.name == "day")
+    assert "5" in [c.name for c in days.choices]
+    rated = {f.session for f in daily.fields if f.question == "useful" and f.day == 5}
+    assert rated == {"d5-s1", "d5-s2", "d5-s3"}  # the action, its debrief, the plans; not the closing itself
+    closing = nbformat.read(REPO / "modules/day5/d5-s4-evaluation-and-closing.ipynb", as_version=4)
+    text = "\n".join(c.source for c in closing.cells)
+    assert "## The Day 5 review" in text and "3. Open the daily form, choose Day 5, and rate the three sessions of today." in text
