@@ -172,3 +172,35 @@ def test_outcomes_come_from_course_yml_wherever_a_page_lists_them(built):
     page = (root / "_build/participant/html/book/index.html").read_text()
     for outcome in load_course(root).config.outcomes:
         assert outcome.text.split(",")[0] in page
+
+
+def _ran(root, cache, change):
+    """Apply ``change`` to the copied course, rebuild, and say which notebooks ran again."""
+    change(root)
+    return build(root, cache_dir=cache).executed
+
+
+def test_new_feedback_re_executes_the_report_page_only(built):
+    root, _, cache = built
+    sample = root / "datasets/feedback-sample-synthetic.csv"
+
+    def one_answer_changes(root):
+        lines = sample.read_text(encoding="utf-8").splitlines(keepends=True)
+        i = next(i for i, line in enumerate(lines) if ",overall," in line)
+        head, value = lines[i].rstrip("\n").rsplit(",", 1)
+        lines[i] = f"{head},{1 if value != '1' else 2}\n"
+        sample.write_text("".join(lines), encoding="utf-8")
+
+    assert _ran(root, cache, one_answer_changes) == 1  # book/evaluation.ipynb, no exercise
+
+
+def test_editing_one_dataset_re_executes_only_the_exercise_that_declares_it(built):
+    root, _, cache = built
+    users = [e for e in load_course(root).exercises if "datasets/stakeholders.csv" in e.meta.datasets]
+    assert len(users) == 1
+
+    def touch_stakeholders(root):
+        path = root / "datasets/stakeholders.csv"
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a blank line: same data
+
+    assert _ran(root, cache, touch_stakeholders) == 1

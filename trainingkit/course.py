@@ -16,6 +16,7 @@ import nbformat
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from .applications.rubric import Selection
 from .cells import markdown_front_matter, notebook_front_matter
 from .errors import CourseError, Finding
 from .paths import COURSE_FILE
@@ -80,6 +81,8 @@ class PageMeta(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
     edition: Literal["all", "trainer"] = "all"
+    # the page's code reads the feedback summary, so a new answer must re-run it (and only it)
+    reads_feedback: bool = False
 
 
 class BreakSpec(_Strict):
@@ -103,6 +106,13 @@ class Outcome(_Strict):
     text: Text
 
 
+class FormLimits(_Strict):
+    """``forms:`` in ``course.yml``: what one answer and one participant may send."""
+
+    max_text_length: int = Field(default=5000, ge=1, description="most characters in a text answer")
+    max_submissions_per_hour: int = Field(default=10, ge=1, description="web submissions per participant and form")
+
+
 class CourseConfig(_Strict):
     """``course.yml``: times, breaks and cohort defaults (session order lives in ``_toc.yml``)."""
 
@@ -117,6 +127,14 @@ class CourseConfig(_Strict):
     languages: list[str] = ["en"]
     countries: list[Text] = []
     min_cell: int = Field(default=5, ge=3)
+    forms: FormLimits = FormLimits()
+    selection: Selection | None = None  # the call for applications (trainingkit applications)
+
+    @model_validator(mode="after")
+    def _bounded_countries_are_course_countries(self):
+        if self.selection and (unknown := sorted(set(self.selection.countries) - set(self.countries))):
+            raise ValueError(f"selection.countries: {', '.join(unknown)} not in countries ({', '.join(self.countries)})")
+        return self
 
 
 class _ReadsMeta:
@@ -160,6 +178,7 @@ class Course:
     days: tuple[Day, ...]
     exercises: tuple[Exercise, ...]
     trainer_pages: frozenset[str]  # docnames that exist only in the trainer edition
+    feedback_pages: frozenset[str] = frozenset()  # docnames whose code reads the feedback summary
 
     @property
     def sessions(self) -> tuple[Session, ...]:
@@ -252,10 +271,15 @@ def collect_course(root: Path) -> tuple[Course | None, list[Finding]]:
                 findings += found
                 if meta:
                     exercises.append(Exercise(meta, path, docname))
+    feedback_pages = set()
     for docname in toc.docnames:
         path = page_file(root, docname)
-        if path and docname.split("/", 1)[0] == BOOK_DIR and _page_meta(path).edition == "trainer":
-            trainer_pages.add(docname)
+        if path and docname.split("/", 1)[0] == BOOK_DIR:
+            meta = _page_meta(path)
+            if meta.edition == "trainer":
+                trainer_pages.add(docname)
+            if meta.reads_feedback:
+                feedback_pages.add(docname)
 
     days = []
     for number in sorted(sessions_by_day):
@@ -270,7 +294,8 @@ def collect_course(root: Path) -> tuple[Course | None, list[Finding]]:
                 sessions=tuple(sessions_by_day[number]),
             )
         )
-    course = Course(root, config, toc, tuple(days), tuple(exercises), frozenset(trainer_pages))
+    course = Course(root, config, toc, tuple(days), tuple(exercises), frozenset(trainer_pages),
+                    frozenset(feedback_pages))
     return course, findings
 
 
