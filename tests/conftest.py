@@ -65,3 +65,15 @@ def executed_exercise(tmp_path_factory):
 
 
 from browser import browser, page  # noqa: E402,F401  shared browser fixtures
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory):
+    """A copy of the real course with both editions built, once for the whole test session
+    (for tests that only read the built sites; a test that changes the course makes its own)."""
+    from test_build import copy_course
+    from trainingkit.build import build
+
+    root = copy_course(tmp_path_factory.mktemp("built-book"))
+    build(root, cache_dir=tmp_path_factory.getbasetemp() / "execution-cache")
+    return root
