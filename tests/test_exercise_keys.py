@@ -85,7 +85,7 @@ def test_a_key_file_no_exercise_reads_and_a_broken_quiz_are_both_listed(tmp_path
 def test_rows_are_checked_against_the_data_package_with_file_line_and_field():
     import pandas as pd
 
-    row = {"id": "a", "name": "A", "short": "A", "group": "G", "country": "", "role": "", "sources": ""}
+    row = {"id": "a", "name": "A", "short": "A", "group": "G", "country": "", "role": "", "sources": "", "fact": ""}
     frame = pd.DataFrame([row, {**row, "name": "B"}])
     with pytest.raises(DataError) as err:
         records("stakeholders", nonempty=("id",), unique="id", frame=frame, root=REPO)
