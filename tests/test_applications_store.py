@@ -322,7 +322,6 @@ def test_the_report_reads_on_a_phone_from_disk_with_no_network(reviewed, tmp_pat
     assert all(url.startswith("file:") for url in page.requests) and page.console_errors == []
 
 
-from browser import browser, page  # noqa: E402,F401  shared browser fixtures
 
 
 def test_the_commands_refuse_a_bad_file_plainly_and_erase_on_request(tmp_path):
