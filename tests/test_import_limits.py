@@ -102,7 +102,20 @@ from trainingkit.course import load_course
 from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.imports import import_file
 from trainingkit.forms import load_forms
+from trainingkit.feedback.imports import load
 store = FeedbackStore(sys.argv[2], forms=load_forms(load_course(Path(sys.argv[3]))), cohort="pilot-2016")
+written = load.Loader._write
+
+
+def _write(self):  # after every batch but the last is in the open transaction: say so, then wait to be killed
+    written(self)
+    if self.stored >= 10 * load.BATCH:
+        Path(sys.argv[4]).write_text(str(self.stored))
+        import time
+        time.sleep(600)
+
+
+load.Loader._write = _write
 import_file(store, Path(sys.argv[1]))
 """
 
@@ -122,13 +135,12 @@ def test_an_import_killed_after_writing_batches_leaves_nothing(tmp_path, forms):
     path = write_csv(tmp_path / "paper.csv", ["paper_form_no", "participant", "date", "overall", "recommend",
                                               "most_useful", "change_one_thing"], rows)
     db = tmp_path / "fb.sqlite"
-    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(path), f"sqlite:///{db}", str(REPO)])
-    wal = tmp_path / "fb.sqlite-wal"
-    deadline = time.monotonic() + 120
-    while child.poll() is None and time.monotonic() < deadline:
-        if wal.exists() and wal.stat().st_size > 4_000_000:  # several batches are in the open transaction
-            break
+    marker = tmp_path / "batches-written"
+    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(path), f"sqlite:///{db}", str(REPO), str(marker)])
+    deadline = time.monotonic() + 300
+    while child.poll() is None and time.monotonic() < deadline and not marker.exists():
         time.sleep(0.05)
+    assert marker.exists() and int(marker.read_text()) >= 10 * BATCH  # ten batches written, not committed
     assert child.poll() is None, "the import ended before it could be killed"
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
