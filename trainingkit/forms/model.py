@@ -142,6 +142,7 @@ class Form:
     languages: tuple[str, ...]
     fields: tuple[Field, ...]
     source: str = ""
+    drafts: tuple[str, ...] = ()  # languages in which some text is a draft translation, not yet reviewed
 
     def field(self, name: str) -> Field:
         return self._by_name[name]
