@@ -384,5 +384,63 @@ def feedback_simulate(participants, seed, sample, db):
     click.echo(simulate_into(_course_root(), participants, seed, None if sample else _store(db)))
 
 
+@main.group()
+def translations():
+    """Translations through PO files in locales/: extract, status, check (see locales/README.md)."""
+
+
+@translations.command("extract")
+@click.option("--pages/--no-pages", default=True, show_default=True,
+              help="also the participant pages (needs `trainingkit build --edition participant` first)")
+@friendly
+def translations_extract(pages):
+    """Write locales/templates/*.pot and bring every language's PO files up to date.
+
+    Example: trainingkit translations extract --no-pages
+    """
+    from .translations.extract import extract
+
+    report = extract(_course_root(), pages=pages)
+    for name, count in report.domains.items():
+        click.echo(f"{name:<12} {count:>5} texts")
+    if report.pages_skipped:
+        click.echo(report.pages_skipped, err=True)
+    click.echo(f"{len(report.written)} file(s) written" + "".join(f"\n  {p}" for p in report.written))
+
+
+@translations.command("status")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@friendly
+def translations_status(fmt):
+    """Per language and domain: texts translated, draft, reviewed and missing.
+
+    Example: trainingkit translations status --format json
+    """
+    import json
+
+    from .translations.status import status, status_json, status_table
+
+    rows = status(_course_root())
+    click.echo(json.dumps(status_json(rows), indent=2) if fmt == "json" else status_table(rows))
+
+
+@translations.command("check")
+@friendly
+def translations_check():
+    """Broken placeholders, roles, links and markup in translations; released languages not reviewed.
+
+    Example: trainingkit translations check
+    """
+    from .translations.status import check
+
+    findings = check(_course_root())
+    for finding in findings:
+        click.echo(str(finding))
+    if findings:
+        click.echo(f"{len(findings)} problem(s) found", err=True)
+        sys.exit(1)
+    click.echo("translations OK")
+
+
 if __name__ == "__main__":
     main()

@@ -29,6 +29,20 @@ TEMPLATES_DIR = "templates"
 REVIEWED_BY = "reviewed-by:"
 MISSING, DRAFT, REVIEWED = "missing", "draft", "reviewed"
 STATES = (MISSING, DRAFT, REVIEWED)
+PROJECT = "ASEAN Advocacy Training Kit"
+HEADER = ("# {what} of the ASEAN Advocacy Training Kit (written by `trainingkit translations extract`).\n"
+          "# An entry is a draft until a reviewer who reads the language checks it and adds the\n"
+          "# translator comment `# reviewed-by: <role>, <date>` (see locales/README.md).\n#")
+
+
+def new_catalog(domain: str, language: str | None = None) -> Catalog:
+    from ..languages import ENGLISH_NAMES
+
+    what = f"{ENGLISH_NAMES.get(language, language)} translations" if language else "Texts to translate"
+    catalog = Catalog(locale=language, domain=domain, project=PROJECT, fuzzy=False,
+                      copyright_holder="the kit's authors", msgid_bugs_address="the course organisers")
+    catalog.header_comment = HEADER.format(what=what)
+    return catalog
 
 
 def template_path(root: Path, domain: str) -> Path:
@@ -82,8 +96,7 @@ def update(template: Catalog, existing: Catalog | None, language: str) -> Catalo
     entry whose English changed made fuzzy and unreviewed; entries no longer used are dropped
     to the obsolete section (``#~``), where nothing reads them."""
     if existing is None:
-        catalog = Catalog(locale=language, domain=template.domain, project="ASEAN Advocacy Training Kit",
-                          fuzzy=False)
+        catalog = new_catalog(template.domain, language)
         for m in entries(template):
             catalog.add(m.id, "", locations=m.locations, auto_comments=m.auto_comments, context=m.context)
         return catalog
