@@ -20,6 +20,7 @@ from ..errors import Finding
 from ..languages import SOURCE_LANGUAGE
 from ..translations.lookup import Translator, translator
 from .model import DAY_FIELD, Choice, Field, Form
+from .texts import use_course
 from .spec import FORMS_DIR, FormError, FormSpec, QuestionSpec, load_spec
 
 
@@ -116,6 +117,7 @@ def session_fields(spec: FormSpec, course: Course, local: _Localiser) -> list[Fi
 def resolve(spec: FormSpec, course: Course, source: str = "") -> Form:
     if spec.competences and not course.config.outcomes:
         raise FormError([Finding(source, None, "competences: course.yml lists no outcomes to rate")])
+    use_course(course.root, course.config.languages)  # the words around the questions follow this course
     local = _Localiser(translator(course.root, course.config.languages), course.config.shown_languages())
     title = local(dict(spec.title))
     fields = []

@@ -15,11 +15,22 @@ INTERFACE_DOMAIN = "interface"
 DRAFT_NOTE = "Draft translation — not yet reviewed. Some words may still be in English."
 
 
+# The course whose forms were loaded last: its PO files translate the words around them. A
+# process serves one course; tests load one course at a time.
+_course: dict = {}
+
+
+def use_course(root, languages: dict[str, str]) -> None:
+    _course.update(root=root, languages=dict(languages))
+
+
 def course_translator():
-    """The translator of the course this runs in, or ``None`` outside a course (English only)."""
+    """The translator of the course in use, or ``None`` outside a course (English only)."""
     from ..course import load_config
     from ..translations.lookup import translator
 
+    if _course:
+        return translator(_course["root"], _course["languages"])
     try:
         root = course_root()
         return translator(root, load_config(root).languages)
