@@ -199,3 +199,33 @@ def test_the_repository_catalogues_are_extracted_and_pass_check():
     assert check(REPO) == []
     drafted = read_catalog(po_path(REPO, "th", "interface"), "th").get("Language")
     assert drafted.string == "ภาษา" and drafted.fuzzy  # a draft, marked as one
+
+
+@pytest.mark.slow
+def test_pages_are_extracted_from_the_staged_participant_edition_without_trainer_text(tmp_path):
+    from nbformat import read
+
+    from trainingkit.build import stage, sync_tree
+    from trainingkit.course import load_course as load
+    from trainingkit.translations.pages import staged_participant
+
+    root = make_course(tmp_path / "c", {"km": "pilot"})
+    session = root / "modules/day1/d1-s2-topic.ipynb"
+    edit_notebook(session, lambda nb: nb.cells.extend([
+        markdown("## Who moves where\n\nWorkers cross the border for jobs in factories."),
+        markdown("Tell the room about the TRAINER-ONLY-NOTE before the break.", tags=["trainer"]),
+        markdown("**Model answer.** The SOLUTION-ONLY-TEXT names three channels.", tags=["solution"]),
+    ]))
+    with pytest.raises(Exception, match="run `trainingkit build --edition participant` first"):
+        extract(root)
+    course = load(root)
+    executed = {page: read(page, as_version=4) for page in root.glob("modules/*/*.ipynb")}
+    sync_tree(staged_participant(root), stage(course, "participant", executed))
+    report = extract(root)
+    assert report.domains["modules"] >= 2 and "book" in report.domains
+    pages = read_catalog(template_path(root, "modules"))
+    ids = [m.id for m in pages if m.id]
+    assert "Workers cross the border for jobs in factories." in ids
+    assert not [i for i in ids if "TRAINER-ONLY-NOTE" in i or "SOLUTION-ONLY-TEXT" in i]
+    assert po_path(root, "km", "modules").is_file()
+    assert "Workers cross the border" in po_path(root, "km", "modules").read_text(encoding="utf-8")
