@@ -56,17 +56,24 @@ def check():
 @main.command()
 @click.option("--edition", type=click.Choice(["participant", "trainer", "all"]), default="all", show_default=True)
 @click.option("--jobs", type=int, default=2, show_default=True, help="notebooks executed at once")
+@click.option("--lang", "langs", multiple=True, metavar="CODE|all",
+              help="also the participant edition in this language (released or pilot in course.yml): "
+                   "_build/participant-<lang>/html; 'all' for every one")
 @friendly
-def build(edition, jobs):
+def build(edition, jobs, langs):
     """Build the book: _build/<edition>/html/index.html.
 
-    Example: trainingkit build --edition trainer
+    Example: trainingkit build --edition participant --lang km
     """
     from .build import build as build_book
+    from .course import load_config
     from .editions import EDITIONS
 
     editions = EDITIONS if edition == "all" else (edition,)
-    report = build_book(_course_root(), editions, jobs=jobs, progress=lambda m: click.echo(m, err=True))
+    root = _course_root()
+    if "all" in langs:
+        langs = tuple(c for c, state in load_config(root).languages.items() if state in ("released", "pilot"))
+    report = build_book(root, editions, jobs=jobs, progress=lambda m: click.echo(m, err=True), languages=tuple(langs))
     for name, index in report.sites.items():
         click.echo(f"{name:<12} {index}")
     timings = ", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items())
