@@ -24,6 +24,10 @@ def staged_participant(root: Path) -> Path:
     return root / BUILD_DIR / PARTICIPANT / "src"
 
 
+def _page(location: str) -> str:
+    return location.split("/src/", 1)[-1]
+
+
 def page_templates(root: Path) -> dict[str, Catalog]:
     """{domain: template} of the staged participant pages; an error says how to stage them."""
     src = staged_participant(root)
@@ -40,5 +44,8 @@ def page_templates(root: Path) -> dict[str, Catalog]:
     for pot in sorted(out.glob("*.pot")):
         catalog = read_catalog(pot)
         catalog.domain = pot.stem
+        for m in catalog:  # "../participant/src/modules/x.ipynb:10002" → "modules/x.ipynb": the
+            # page, without Sphinx's cell-and-line numbers, which change with every edit
+            m.locations = list(dict.fromkeys((_page(path), None) for path, _ in m.locations))
         templates[pot.stem] = catalog
     return templates
