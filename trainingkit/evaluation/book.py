@@ -51,8 +51,14 @@ def sample_summary(course: Course, min_cell: int | None = None) -> dict | None:
 
 
 def book_summary(course: Course) -> dict | None:
-    """What the trainer edition shows: the store's feedback when it has any, else the sample."""
-    return store_summary(course) or sample_summary(course)
+    """What the trainer edition shows: the store's feedback when it has any, else the sample;
+    with the cohorts compared when the store holds more than one (issue 17)."""
+    summary = store_summary(course) or sample_summary(course)
+    if summary is not None:
+        from ..followup.book import SUMMARY_KEY, cohort_comparison
+
+        summary[SUMMARY_KEY] = cohort_comparison(course)
+    return summary
 
 
 def load_summary(course: Course) -> dict | None:

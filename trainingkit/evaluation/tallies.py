@@ -19,6 +19,8 @@ TIDY = ["response_id", "form_id", "participant", "submitted_at", "session", "que
 SCALE_QUESTIONS = {"useful", "overall", "recommend"}  # plus every c_* competence item
 CHOICE_QUESTIONS = {"pace", "engaged", "actions"}
 TEXT_QUESTIONS = {"comment", "day_comment", "most_useful", "change_one_thing", "actions_detail", "support_needed"}
+# The follow-up's open answers about each planned action (a1_evidence … a12_obstacles) are masked too.
+TEXT_QUESTIONS |= {f"a{n}_{q}" for n in range(1, 13) for q in ("evidence", "obstacles")}
 
 
 @dataclass

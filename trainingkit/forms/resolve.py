@@ -66,10 +66,12 @@ def _choices(spec: FormSpec, name: str | None, local: _Localiser) -> tuple[Choic
 
 
 def _field(spec: FormSpec, q: QuestionSpec, local: _Localiser, **extra) -> Field:
+    name = extra.pop("name", q.id)
     return Field(
-        name=extra.pop("name", q.id), question=q.id, type=q.type, required=q.required,
+        name=name, question=name if extra.get("action_slot") else q.id, type=q.type, required=q.required,
         label=extra.pop("label", None) or local(dict(q.label)), hint=local(dict(q.hint)),
-        choices=_choices(spec, q.choices, local), list_name=q.choices, minimum=q.min, maximum=q.max, **extra,
+        choices=_choices(spec, q.choices, local), list_name=q.choices, minimum=q.min, maximum=q.max,
+        personal=q.personal, **extra,
     )
 
 
@@ -114,6 +116,21 @@ def session_fields(spec: FormSpec, course: Course, local: _Localiser) -> list[Fi
     return fields
 
 
+def action_field_name(slot: int, question: str) -> str:
+    """Slot 2 + ``progress`` → ``a2_progress``; ``a2_id`` holds the id of the action it is about."""
+    return f"a{slot}_{question}"
+
+
+def plan_action_fields(spec: FormSpec, local: _Localiser) -> list[Field]:
+    """Per slot: the action's id (filled from the trainee's plan), then the block's questions."""
+    block, fields = spec.plan_actions, []
+    for n in range(1, block.slots + 1):
+        fields.append(Field(name=action_field_name(n, "id"), question=action_field_name(n, "id"), type="text",
+                            label=_fill(local(dict(block.action_label)), n={SOURCE_LANGUAGE: str(n)}), action_slot=n))
+        fields += [_field(spec, q, local, name=action_field_name(n, q.id), action_slot=n) for q in block.questions]
+    return fields
+
+
 def resolve(spec: FormSpec, course: Course, source: str = "") -> Form:
     if spec.competences and not course.config.outcomes:
         raise FormError([Finding(source, None, "competences: course.yml lists no outcomes to rate")])
@@ -126,6 +143,8 @@ def resolve(spec: FormSpec, course: Course, source: str = "") -> Form:
     if spec.sessions:
         fields += session_fields(spec, course, local)
     fields += [_field(spec, q, local) for q in spec.questions]
+    if spec.plan_actions:
+        fields += plan_action_fields(spec, local)
     longest = spec.max_text_length or course.config.forms.max_text_length
     fields = [replace(f, max_length=longest) if f.type == "text" else f for f in fields]
     # The form is offered in the languages its title is written or translated in.
@@ -147,6 +166,10 @@ def load_forms(course: Course) -> dict[str, Form]:
             forms[path.stem] = resolve(load_spec(path, rel), course, rel)
         except FormError as exc:
             findings += exc.findings
+            continue
+        findings += [Finding(rel, None, f"questions ({f.name}): a feedback form asks no personal question (the feedback "
+                                        "store keeps codes, never names); personal: true is for the application form")
+                     for f in forms[path.stem].fields if f.personal]
     if findings:
         raise FormError(findings)
     return forms

@@ -70,6 +70,8 @@ class QuestionSpec(LabelledSpec):
     choices: str | None = Field(default=None, description="name of a list under choices:")
     min: int | None = Field(default=None, description="integer questions: smallest allowed")
     max: int | None = Field(default=None, description="integer questions: largest allowed")
+    # Name, e-mail, phone: kept apart from the answers, never analysed or exported (applications).
+    personal: bool = False
 
     @model_validator(mode="after")
     def _choices_fit_type(self):
@@ -79,6 +81,8 @@ class QuestionSpec(LabelledSpec):
             raise ValueError(f"a {self.type} question takes no choices")
         if (self.min is not None or self.max is not None) and self.type != "integer":
             raise ValueError("min and max apply to integer questions only")
+        if self.personal and self.type != "text":
+            raise ValueError("only text questions can be personal (name, e-mail, phone)")
         return self
 
 
@@ -104,6 +108,21 @@ class SessionBlockSpec(_Strict):
         return self
 
 
+class PlanActionsSpec(_Strict):
+    """Questions asked about each of the trainee's own planned actions (their action plan, one
+    slot per action): field ``a<n>_id`` holds the action's id, ``a<n>_<question>`` the answers.
+    ``action_label`` may say ``{n}``."""
+
+    slots: int = Field(ge=1, le=12)
+    action_label: dict[Language, Text]
+    questions: list[QuestionSpec] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _languages(self):
+        _known_languages(self.action_label)
+        return self
+
+
 class FormSpec(_Strict):
     id: str = Field(pattern=NAME)
     version: int = Field(ge=1)
@@ -111,6 +130,7 @@ class FormSpec(_Strict):
     competences: CompetenceSpec | None = None
     sessions: SessionBlockSpec | None = None
     questions: list[QuestionSpec] = []
+    plan_actions: PlanActionsSpec | None = None
     choices: dict[str, list[ChoiceSpec]] = {}
     max_text_length: int | None = Field(default=None, ge=1, description="most characters in a text answer (default: course.yml's forms.max_text_length)")
 
@@ -125,6 +145,8 @@ class FormSpec(_Strict):
         asked = [("questions", i, q) for i, q in enumerate(self.questions)]
         if self.sessions:
             asked += [("sessions/questions", i, q) for i, q in enumerate(self.sessions.questions)]
+        if self.plan_actions:
+            asked += [("plan_actions/questions", i, q) for i, q in enumerate(self.plan_actions.questions)]
         seen = set()
         for where, i, q in asked:
             at = f"{where}/{i} ({q.id})"

@@ -72,7 +72,11 @@ def form_messages(root: Path) -> Messages:
         out.add(en(block.get("hint")), rel, f"{form}: hint of the self-ratings")
         sessions = data.get("sessions") or {}
         out.add(en(sessions.get("day_label")), rel, f"{form}: the question that picks the day")
-        for where, questions in (("session", sessions.get("questions") or []), ("question", data.get("questions") or [])):
+        plan = data.get("plan_actions") or {}
+        out.add(en(plan.get("action_label")), rel, f"{form}: heading of each planned action; {{n}} is its number")
+        asked = (("session", sessions.get("questions") or []), ("question", data.get("questions") or []),
+                 ("planned-action question", plan.get("questions") or []))
+        for where, questions in asked:
             for q in questions:
                 extra = "; {session} is the session's title" if where == "session" else ""
                 out.add(en(q.get("label")), rel, f"{form}: {where} {q.get('id')}, label{extra}")
