@@ -3,6 +3,7 @@ for the test, with three trainees and their personal keys."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import threading
 
@@ -19,9 +20,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """(base URL, store URL) of the real forms served as ``forms serve`` serves them."""
+@contextlib.contextmanager
+def serving(root, db_path):
+    """(base URL, store URL) of the forms of the course at ``root``, served as ``forms serve`` does."""
     from tornado.httpserver import HTTPServer
 
     from trainingkit.course import load_course
@@ -30,9 +31,9 @@ def served(tmp_path_factory):
     from trainingkit.forms.serve import form_order, trainee_plans
     from trainingkit.forms.web import FormsApp, FormService, body_limit
 
-    course = load_course(REPO)
+    course = load_course(root)
     forms = load_forms(course)
-    url = f"sqlite:///{tmp_path_factory.mktemp('forms') / 'feedback.sqlite'}"
+    url = f"sqlite:///{db_path}"
     store = FeedbackStore(url, forms=forms, cohort=course.config.cohort)
     store.set_roster([{"participant": code} for code in KEYS])
     store.set_tokens(KEYS)
@@ -50,7 +51,16 @@ def served(tmp_path_factory):
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
     started.wait(10)
-    yield f"http://127.0.0.1:{port}/", url
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
-    app.close()
+    try:
+        yield f"http://127.0.0.1:{port}/", url
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        app.close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """(base URL, store URL) of the real forms served as ``forms serve`` serves them."""
+    with serving(REPO, tmp_path_factory.mktemp("forms") / "feedback.sqlite") as where:
+        yield where

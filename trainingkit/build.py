@@ -52,8 +52,12 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None = None, progress=None) -> BuildReport:
+def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None = None, progress=None,
+          languages: tuple[str, ...] = ()) -> BuildReport:
     """Build ``editions`` of the course at ``root``; returns where each site is.
+
+    ``languages``: the participant edition is also built in each of them, as
+    ``_build/participant-<lang>/`` (see ``translations/sites.py``); the trainer edition stays English.
 
     ``cache_dir`` holds executed notebooks (default ``_build/.execution``; it is
     content-addressed, so courses may share one). ``progress(message)`` hears each step.
@@ -86,15 +90,19 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     assets = offline_assets(npm_modules())
     generated = {"trainer": {f"{STATIC_DIR}/{name}": data for name, data in qr_static_files(url).items()}}
     staged = {}
-    for edition in editions:
-        src = root / BUILD_DIR / edition / "src"
-        files = stage(course, edition, executed, transforms.get(edition, ()), url)
-        written = sync_tree(src, {**files, **assets, **generated.get(edition, {})})
+    sites = {edition: {**stage(course, edition, executed, transforms.get(edition, ()), url), **assets,
+                       **generated.get(edition, {})} for edition in editions}
+    if languages:
+        sites.update(language_sites(course, sites.get(PARTICIPANT) or {**stage(course, PARTICIPANT, executed, (), url),
+                                                                        **assets}, languages, say))
+    for name, files in sites.items():
+        src = root / BUILD_DIR / name / "src"
+        written = sync_tree(src, files)
         if any(not rel.endswith(PAGE_SUFFIXES) for rel in written):
             # Sphinx copies static files (a new stylesheet, script or QR code) only when some
             # page is out of date: make the root page so.
             page_file(src, course.toc.root).touch()
-        staged[edition] = src
+        staged[name] = src
     report.seconds["stage"] = time.perf_counter() - started
 
     say("running Sphinx on each edition (a cold build takes about a minute)")
@@ -102,6 +110,23 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     report.sites = run_sphinx(staged)
     report.seconds["sphinx"] = time.perf_counter() - started
     return report
+
+
+def language_sites(course: Course, participant: dict[str, bytes], languages, say) -> dict[str, dict[str, bytes]]:
+    """The participant edition's files in each of ``languages`` (English links to them too)."""
+    from .translations.sites import config_for, language_files, site_name
+
+    states = course.config.languages
+    for code in languages:
+        if states.get(code) not in ("released", "pilot"):
+            raise TrainingkitError(f"{code}: course.yml's languages give it '{states.get(code, 'nothing')}'; "
+                                   "only released and pilot languages are built")
+    switcher = [(code, site_name(PARTICIPANT, code)) for code in ("en", *languages)]
+    out = {PARTICIPANT: {**participant, "_config.yml": config_for(participant["_config.yml"], "en", switcher, False)}}
+    for code in languages:
+        out[site_name(PARTICIPANT, code)], drafts = language_files(course.root, participant, code, states[code], switcher)
+        say(f"{code}: {states[code]}, {drafts} draft translation(s) shown")
+    return out
 
 
 def notebook_jobs(course: Course, summary_file: Path, summary_digest: str) -> list[NotebookJob]:
@@ -205,8 +230,21 @@ def sync_tree(dest: Path, files: dict[str, bytes]) -> list[str]:
     return written
 
 
+SIDE_BY_SIDE = 2  # Sphinx runs at once: both editions, or two language sites, per round
+
+
 def run_sphinx(staged: dict[str, Path]) -> dict[str, Path]:
     """Run Sphinx on each staged edition, side by side; raise with every warning on failure."""
+    failures = []
+    names = list(staged)
+    for first in range(0, len(names), SIDE_BY_SIDE):
+        failures += _run_round({n: staged[n] for n in names[first:first + SIDE_BY_SIDE]})
+    if failures:
+        raise TrainingkitError("\n".join(failures))
+    return {edition: src.parent / "html" / "index.html" for edition, src in staged.items()}
+
+
+def _run_round(staged: dict[str, Path]) -> list[str]:
     procs = {}
     for edition, src in staged.items():
         out = src.parent / "html"
@@ -222,6 +260,4 @@ def run_sphinx(staged: dict[str, Path]) -> dict[str, Path]:
             shutil.rmtree(src.parent / ".doctrees", ignore_errors=True)
             lines = [l.replace(f"{src}/", "") for l in output.splitlines() if "WARNING" in l or "ERROR" in l]
             failures.append(f"{edition} edition failed:\n" + "\n".join(lines or output.splitlines()[-20:]))
-    if failures:
-        raise TrainingkitError("\n".join(failures))
-    return {edition: src.parent / "html" / "index.html" for edition, src in staged.items()}
+    return failures

@@ -64,17 +64,24 @@ def check(strict_facts):
 @main.command()
 @click.option("--edition", type=click.Choice(["participant", "trainer", "all"]), default="all", show_default=True)
 @click.option("--jobs", type=int, default=2, show_default=True, help="notebooks executed at once")
+@click.option("--lang", "langs", multiple=True, metavar="CODE|all",
+              help="also the participant edition in this language (released or pilot in course.yml): "
+                   "_build/participant-<lang>/html; 'all' for every one")
 @friendly
-def build(edition, jobs):
+def build(edition, jobs, langs):
     """Build the book: _build/<edition>/html/index.html.
 
-    Example: trainingkit build --edition trainer
+    Example: trainingkit build --edition participant --lang km
     """
     from .build import build as build_book
+    from .course import load_config
     from .editions import EDITIONS
 
     editions = EDITIONS if edition == "all" else (edition,)
-    report = build_book(_course_root(), editions, jobs=jobs, progress=lambda m: click.echo(m, err=True))
+    root = _course_root()
+    if "all" in langs:
+        langs = tuple(c for c, state in load_config(root).languages.items() if state in ("released", "pilot"))
+    report = build_book(root, editions, jobs=jobs, progress=lambda m: click.echo(m, err=True), languages=tuple(langs))
     for name, index in report.sites.items():
         click.echo(f"{name:<12} {index}")
     timings = ", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items())
@@ -395,6 +402,64 @@ def feedback_simulate(participants, seed, sample, db):
     from .evaluation.simulate import simulate_into
 
     click.echo(simulate_into(_course_root(), participants, seed, None if sample else _store(db)))
+
+
+@main.group()
+def translations():
+    """Translations through PO files in locales/: extract, status, check (see locales/README.md)."""
+
+
+@translations.command("extract")
+@click.option("--pages/--no-pages", default=True, show_default=True,
+              help="also the participant pages (needs `trainingkit build --edition participant` first)")
+@friendly
+def translations_extract(pages):
+    """Write locales/templates/*.pot and bring every language's PO files up to date.
+
+    Example: trainingkit translations extract --no-pages
+    """
+    from .translations.extract import extract
+
+    report = extract(_course_root(), pages=pages)
+    for name, count in report.domains.items():
+        click.echo(f"{name:<12} {count:>5} texts")
+    if report.pages_skipped:
+        click.echo(report.pages_skipped, err=True)
+    click.echo(f"{len(report.written)} file(s) written" + "".join(f"\n  {p}" for p in report.written))
+
+
+@translations.command("status")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@friendly
+def translations_status(fmt):
+    """Per language and domain: texts translated, draft, reviewed and missing.
+
+    Example: trainingkit translations status --format json
+    """
+    import json
+
+    from .translations.status import status, status_json, status_table
+
+    rows = status(_course_root())
+    click.echo(json.dumps(status_json(rows), indent=2) if fmt == "json" else status_table(rows))
+
+
+@translations.command("check")
+@friendly
+def translations_check():
+    """Broken placeholders, roles, links and markup in translations; released languages not reviewed.
+
+    Example: trainingkit translations check
+    """
+    from .translations.status import check
+
+    findings = check(_course_root())
+    for finding in findings:
+        click.echo(str(finding))
+    if findings:
+        click.echo(f"{len(findings)} problem(s) found", err=True)
+        sys.exit(1)
+    click.echo("translations OK")
 
 
 # -- follow-up and cohorts (issue 17) --------------------------------------------------------

@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from .applications.rubric import Selection
 from .cells import markdown_front_matter, notebook_front_matter
 from .errors import CourseError, Finding
+from .languages import NATIVE_NAMES, SHOWN_STATES, SOURCE_LANGUAGE, STATES
 from .paths import COURSE_FILE
 from .toc import Toc, load_toc, page_file
 
@@ -106,6 +107,18 @@ class Outcome(_Strict):
     text: Text
 
 
+def _language_states(value):
+    """``[en, km]`` (the older form) means English plus languages not shown yet."""
+    if isinstance(value, list):
+        return {code: "source" if code == SOURCE_LANGUAGE else "planned" for code in value}
+    if isinstance(value, dict) and SOURCE_LANGUAGE not in value:
+        return {SOURCE_LANGUAGE: "source", **value}
+    return value
+
+
+LanguageState = Literal[STATES]
+
+
 class CohortDates(_Strict):
     """When one training ran: the follow-up rounds count from its last day."""
 
@@ -171,7 +184,7 @@ class CourseConfig(_Strict):
     max_break_delay: int = Field(default=15, ge=0, description="minutes a break may slip")
     days: dict[int, DayOverride] = {}
     outcomes: list[Outcome] = []
-    languages: list[str] = ["en"]
+    languages: Annotated[dict[str, LanguageState], BeforeValidator(_language_states)] = {SOURCE_LANGUAGE: "source"}
     countries: list[Text] = []
     min_cell: int = Field(default=5, ge=3)
     # Each training's dates, by cohort id (the follow-up rounds count from the last day).
@@ -188,6 +201,21 @@ class CourseConfig(_Strict):
         if self.selection and (unknown := sorted(set(self.selection.countries) - set(self.countries))):
             raise ValueError(f"selection.countries: {', '.join(unknown)} not in countries ({', '.join(self.countries)})")
         return self
+
+    @model_validator(mode="after")
+    def _languages_known(self):
+        unknown = sorted(set(self.languages) - set(NATIVE_NAMES))
+        if unknown:
+            raise ValueError(f"languages: unknown language code {', '.join(unknown)} (known: {', '.join(NATIVE_NAMES)})")
+        sources = [code for code, state in self.languages.items() if state == "source"]
+        if sources != [SOURCE_LANGUAGE]:
+            raise ValueError(f"languages: {SOURCE_LANGUAGE} is the source language, and the only one "
+                             f"(found source: {', '.join(sources) or 'none'})")
+        return self
+
+    def shown_languages(self) -> tuple[str, ...]:
+        """Languages trainees may see (source, released, pilot), English first."""
+        return tuple(code for code, state in self.languages.items() if state in SHOWN_STATES)
 
 
 class _ReadsMeta:

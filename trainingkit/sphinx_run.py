@@ -10,6 +10,7 @@ from jupyter_book.sphinx import build_sphinx
 
 def main(argv: list[str]) -> int:
     src, out, doctrees = (Path(a) for a in argv[:3])
+    builder = argv[3] if len(argv) > 3 else "html"  # "gettext": the pages' text for translators
     result = build_sphinx(
         src,
         out,
@@ -21,6 +22,7 @@ def main(argv: list[str]) -> int:
         warningiserror=True,  # the book must build without warnings
         keep_going=True,  # …and report all of them at once
         quiet=True,
+        builder=builder,
     )
     return 0 if result == 0 else 1
 

@@ -85,6 +85,8 @@ class Field:
     def _parse_likert(self, raw) -> str:
         if raw in self.choice_set:  # the usual case: "4"
             return raw
+        if isinstance(raw, str) and " ".join(raw.split()) in self.choice_by_label:
+            return self.choice_by_label[" ".join(raw.split())]
         number = _whole_number(raw)
         if str(number) not in self.choice_names:
             raise ValueError(f"{number} is out of range (1–5)")
@@ -96,6 +98,7 @@ class Field:
         value = str(raw).strip()
         if value.endswith(".0") and value[:-2] in self.choice_names:  # spreadsheets turn 1 into 1.0
             value = value[:-2]
+        value = self.choice_by_label.get(" ".join(value.split()), value)  # a label in any language of the form
         if value not in self.choice_names:
             raise ValueError(f"'{value}' is not a choice (choices: {', '.join(self.choice_names)})")
         return value
@@ -114,6 +117,16 @@ class Field:
     @cached_property
     def choice_set(self) -> frozenset[str]:
         return frozenset(self.choice_names)
+
+    @cached_property
+    def choice_by_label(self) -> dict[str, str]:
+        """Choice name by its label in every language: a Kobo export "with labels", or a paper
+        sheet copied in the language the trainee answered in, still imports."""
+        out = {}
+        for c in self.choices:
+            for text in c.label.values():
+                out.setdefault(" ".join(text.split()), c.name)
+        return {label: name for label, name in out.items() if label not in self.choice_set}
 
 
 # A whole number as people and exports write it: digits, perhaps a sign, perhaps ".0" (a
@@ -163,6 +176,7 @@ class Form:
     languages: tuple[str, ...]
     fields: tuple[Field, ...]
     source: str = ""
+    drafts: tuple[str, ...] = ()  # languages in which some text is a draft translation, not yet reviewed
 
     def field(self, name: str) -> Field:
         return self._by_name[name]

@@ -14,7 +14,8 @@ from html import escape
 
 from .model import DAY_FIELD, Field, Form
 from .spec import LANGUAGES
-from .texts import PARTICIPANT_HINT, PARTICIPANT_LABEL, TOKEN_HINT, TOKEN_LABEL, web, web_template
+from .texts import (PARTICIPANT_HINT, PARTICIPANT_LABEL, TOKEN_HINT, TOKEN_LABEL, draft_note, interface_has_drafts, label, ui,
+                    web, web_template)
 
 PARTICIPANT, TOKEN, RESPONSE_ID = "participant", "token", "response_id"
 STATIC = "/static/"
@@ -63,21 +64,22 @@ def form_page(form: Form, language: str, *, values: dict | None = None, problems
     """The form in ``language``: empty (cached, with a slot for the response id), or again with
     what was sent, its problems and a message, when the server answers a plain POST."""
     values, problems = values or {}, problems or {}
-    labels = {PARTICIPANT: _text(PARTICIPANT_LABEL, language), TOKEN: _text(TOKEN_LABEL, language)}
+    labels = {PARTICIPANT: label(PARTICIPANT_LABEL, language), TOKEN: label(TOKEN_LABEL, language)}
     labels.update({f.name: f.text("label", language) for f in form.fields})
     texts = {k: web_template(k, language) for k in SCRIPT_TEXTS}
     parts = [
         _languages(form, language),
         f'<h1>{escape(_text(form.title, language))}</h1>',
+        _draft(language in form.drafts or interface_has_drafts(language), language),
         f'<p class="tk-note">{escape(web("where", language))}</p>',
         f'<form id="tk-form" method="post" action="/forms/{escape(form.id)}?lang={escape(language)}" novalidate '
         f'data-form="{escape(form.id)}" data-language="{escape(language)}" '
         f"data-labels='{escape(json.dumps(labels, ensure_ascii=False))}' data-texts='{escape(json.dumps(texts, ensure_ascii=False))}'>",
         _summary(problems, labels, language),
         f'<input type="hidden" name="{RESPONSE_ID}" value="{escape(response_id)}">',
-        _line(PARTICIPANT, labels[PARTICIPANT], _text(PARTICIPANT_HINT, language), participant, problems, 32,
+        _line(PARTICIPANT, labels[PARTICIPANT], label(PARTICIPANT_HINT, language), participant, problems, 32,
               'autocapitalize="characters" autocomplete="off" spellcheck="false"'),
-        _line(TOKEN, labels[TOKEN], _text(TOKEN_HINT, language), token, problems, 32,
+        _line(TOKEN, labels[TOKEN], label(TOKEN_HINT, language), token, problems, 32,
               'autocapitalize="characters" autocomplete="off" spellcheck="false"'),
     ]
     day = values.get(DAY_FIELD)
@@ -117,6 +119,11 @@ def form_page(form: Form, language: str, *, values: dict | None = None, problems
     return document(_text(form.title, language), language, "\n".join(p for p in parts if p))
 
 
+def _draft(shown: bool, language: str) -> str:
+    """The visible note on a page whose words are partly a draft translation."""
+    return f'<p class="tk-draft" role="note" lang="en">{escape(draft_note(language))}</p>' if shown else ""
+
+
 def _languages(form: Form, language: str) -> str:
     if len(form.languages) < 2:
         return ""
@@ -125,7 +132,7 @@ def _languages(form: Form, language: str) -> str:
         f'<a href="/forms/{escape(form.id)}?lang={code}" lang="{code}"{current if code == language else ""}>'
         f"{escape(LANGUAGES.get(code, code))}</a>"
         for code in form.languages)
-    return f'<nav class="tk-languages" aria-label="Language">{links}</nav>'
+    return f'<nav class="tk-languages" aria-label="{escape(ui("language", language))}">{links}</nav>'
 
 
 def _summary(problems: dict[str, str], labels: dict[str, str], language: str) -> str:

@@ -15,21 +15,15 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from ..errors import Finding, TrainingkitError
+from ..languages import ENGLISH_NAMES, NATIVE_NAMES, SOURCE_LANGUAGE
 
 FORMS_DIR = "feedback/forms"
 
-# Languages of the course countries, with the name a trainee recognises in the language menu.
-LANGUAGES = {
-    "en": "English",
-    "km": "ភាសាខ្មែរ (Khmer)",
-    "lo": "ພາສາລາວ (Lao)",
-    "my": "မြန်မာဘာသာ (Burmese)",
-    "th": "ภาษาไทย (Thai)",
-    "vi": "Tiếng Việt (Vietnamese)",
-}
-# XLSForm writes a language as "Name (code)"; pyxform checks the code against IANA subtags.
-XLSFORM_LANGUAGES = {"en": "English", "km": "Khmer", "lo": "Lao", "my": "Burmese", "th": "Thai", "vi": "Vietnamese"}
-DEFAULT_LANGUAGE = "en"
+# The language menu names each language in itself; XLSForm writes it as "Name (code)" and
+# pyxform checks the code against IANA subtags.
+LANGUAGES = NATIVE_NAMES
+XLSFORM_LANGUAGES = ENGLISH_NAMES
+DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 
 QuestionType = Literal["likert", "rating", "select_one", "select_multiple", "text", "integer"]
 CHOICE_TYPES = {"likert", "select_one", "select_multiple"}

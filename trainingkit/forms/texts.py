@@ -1,9 +1,61 @@
 """The words around the questions (participant code, buttons, states), per language.
 
-Only English is written here: translations of the course's own words are made by people who
-speak the language, never guessed. Other languages fall back to English until added.
+Only English is written here. Other languages come from the course's PO files (domain
+``interface``, extracted by ``trainingkit translations extract``), made by people who speak
+the language and shown only as ``course.yml`` allows (:mod:`trainingkit.translations.lookup`);
+a string with no showable translation stays English.
 """
 from __future__ import annotations
+
+from ..errors import TrainingkitError
+from ..languages import SOURCE_LANGUAGE
+from ..paths import course_root
+
+INTERFACE_DOMAIN = "interface"
+DRAFT_NOTE = "Draft translation — not yet reviewed. Some words may still be in English."
+
+
+# The course whose forms were loaded last: its PO files translate the words around them. A
+# process serves one course; tests load one course at a time.
+_course: dict = {}
+
+
+def use_course(root, languages: dict[str, str]) -> None:
+    _course.update(root=root, languages=dict(languages))
+
+
+def course_translator():
+    """The translator of the course in use, or ``None`` outside a course (English only)."""
+    from ..course import load_config
+    from ..translations.lookup import translator
+
+    if _course:
+        return translator(_course["root"], _course["languages"])
+    try:
+        root = course_root()
+        return translator(root, load_config(root).languages)
+    except TrainingkitError:
+        return None
+
+
+def translate(english: str, language: str) -> str:
+    """``english`` in ``language`` where a showable translation exists, else ``english``."""
+    if language == SOURCE_LANGUAGE:
+        return english
+    tr = course_translator()
+    found = tr.get(INTERFACE_DOMAIN, language, english) if tr else None
+    return found.text if found else english
+
+
+def interface_has_drafts(language: str) -> bool:
+    tr = course_translator()
+    return bool(tr) and tr.has_drafts(INTERFACE_DOMAIN, language)
+
+
+def draft_note(language: str) -> str:
+    """The note a page in a draft language shows: in English, and in the language once reviewed."""
+    local = translate(DRAFT_NOTE, language)
+    return DRAFT_NOTE if local == DRAFT_NOTE else f"{local} ({DRAFT_NOTE})"
 
 PARTICIPANT_LABEL = {"en": "Your participant code"}
 PARTICIPANT_HINT = {"en": "The short code you chose or were given, the same on every form. Never your name."}
@@ -26,8 +78,7 @@ UI = {
 
 
 def ui(key: str, language: str, **values) -> str:
-    texts = UI.get(language, {})
-    return (texts.get(key) or UI["en"][key]).format(**values)
+    return translate(UI["en"][key], language).format(**values)
 
 
 # The phone pages (trainingkit forms serve). Plain words: a trainee reads them on a small
@@ -72,8 +123,23 @@ WEB = {
 
 def web_template(key: str, language: str) -> str:
     """The text with its ``{placeholders}``, for the page's script to fill in."""
-    return WEB.get(language, {}).get(key) or WEB["en"][key]
+    return translate(WEB["en"][key], language)
 
 
 def web(key: str, language: str, **values) -> str:
     return web_template(key, language).format(**values)
+
+
+def label(texts: dict[str, str], language: str) -> str:
+    """A fixed label such as ``PARTICIPANT_LABEL`` in ``language``."""
+    return texts.get(language) or translate(texts[SOURCE_LANGUAGE], language)
+
+
+def interface_strings() -> list[tuple[str, str]]:
+    """(key, English) of every interface string, for extraction."""
+    fixed = {"participant_label": PARTICIPANT_LABEL, "participant_hint": PARTICIPANT_HINT,
+             "token_label": TOKEN_LABEL, "token_hint": TOKEN_HINT}
+    out = [(key, texts[SOURCE_LANGUAGE]) for key, texts in fixed.items()]
+    out += [(f"notebook.{key}", text) for key, text in UI["en"].items()]
+    out += [(f"phone.{key}", text) for key, text in WEB["en"].items()]
+    return out + [("draft_note", DRAFT_NOTE)]

@@ -15,7 +15,7 @@ import ipywidgets as w
 from ..feedback.submission import Submission, new_response_id
 from .model import DAY_FIELD, Field, Form, check_participant
 from .spec import LANGUAGES
-from .texts import PARTICIPANT_HINT, PARTICIPANT_LABEL, ui
+from .texts import PARTICIPANT_HINT, PARTICIPANT_LABEL, draft_note, interface_has_drafts, label, ui
 
 FULL = w.Layout(width="100%")
 ERROR, QUIET = "#b00020", "#5f6368"
@@ -156,8 +156,10 @@ class FormWidget:
     def set_language(self, language: str) -> None:
         self.language.description = ui("language", language)
         self.title.value = f"<h2>{html.escape(self.form.title.get(language) or self.form.title['en'])}</h2>"
-        self.participant_label.value = f"<b>{html.escape(PARTICIPANT_LABEL.get(language) or PARTICIPANT_LABEL['en'])}</b>" \
-                                       f"<br>{_status(PARTICIPANT_HINT.get(language) or PARTICIPANT_HINT['en'], QUIET)}"
+        if language in self.form.drafts or interface_has_drafts(language):
+            self.title.value += f'<p lang="en"><i>{html.escape(draft_note(language))}</i></p>'
+        self.participant_label.value = f"<b>{html.escape(label(PARTICIPANT_LABEL, language))}</b>" \
+                                       f"<br>{_status(label(PARTICIPANT_HINT, language), QUIET)}"
         self.submit_button.description = ui("submit", language)
         self.new_button.description = ui("new", language)
         for view in self.questions.values():

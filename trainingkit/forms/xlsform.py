@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .model import DAY_FIELD, Field, Form
 from .spec import DEFAULT_LANGUAGE, XLSFORM_LANGUAGES
-from .texts import PARTICIPANT_HINT, PARTICIPANT_LABEL
+from .texts import PARTICIPANT_HINT, PARTICIPANT_LABEL, label
 
 SURVEY_COLUMNS = ["type", "name", "label", "hint", "required", "appearance", "relevant", "constraint",
                   "constraint_message", "parameters"]
@@ -67,7 +67,8 @@ def workbook(form: Form) -> dict[str, list[dict]]:
     """The XLSForm as sheets of row dicts (pyxform accepts this shape directly)."""
     langs = form.languages
     survey = [{"type": "text", "name": "participant", "required": "yes", "constraint": PARTICIPANT_CONSTRAINT,
-               **_texts("label", PARTICIPANT_LABEL, langs), **_texts("hint", PARTICIPANT_HINT, langs)}]
+               **_texts("label", {c: label(PARTICIPANT_LABEL, c) for c in langs}, langs),
+               **_texts("hint", {c: label(PARTICIPANT_HINT, c) for c in langs}, langs)}]
     day_labels = {c.name: c.label for f in form.fields if f.name == DAY_FIELD for c in f.choices}
     group = None  # the day whose group is open
     for f in form.fields:

@@ -32,6 +32,18 @@
     welcome.hidden = false;
   }
 
+  // The language a trainee picks is kept on this phone: a form opened later (from the list, or
+  // the QR code) switches to it when the form has it, and stays as it is when not.
+  var LANGUAGE = "tk-language";
+  Array.prototype.forEach.call(document.querySelectorAll(".tk-languages a[lang]"), function (a) {
+    a.addEventListener("click", function () { save(LANGUAGE, a.getAttribute("lang")); });
+  });
+  var chosen = load(LANGUAGE);
+  if (typeof chosen === "string" && !new URLSearchParams(location.search).get("lang")) {
+    var link = document.querySelector('.tk-languages a[lang="' + CSS.escape(chosen) + '"]');
+    if (link && !link.hasAttribute("aria-current")) { location.replace(link.href); return; }
+  }
+
   var form = document.getElementById("tk-form");
   if (!form) return;
   var formId = form.getAttribute("data-form");

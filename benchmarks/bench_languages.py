@@ -1,0 +1,41 @@
+"""Languages: what one extra participant language costs in build time and in the pack."""
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+from benchmarks.bench_build import REPO, _build, _copy
+
+
+def zipped_size(folder: Path) -> int:
+    """Bytes of the site as the pack ships it (a zip, deflated)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(folder).as_posix())
+    return buffer.tell()
+
+
+def run():
+    with tempfile.TemporaryDirectory() as tmp:
+        root = _copy(Path(tmp))
+        (root / "locales").mkdir()
+        for path in (REPO / "locales").rglob("*.po*"):
+            target = root / path.relative_to(REPO)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+        _build(root, "--edition", "participant")   # cold: executes the notebooks once
+        english = _build(root, "--edition", "participant")  # nothing changed: the baseline
+        with_km = _build(root, "--edition", "participant", "--lang", "km")
+        base = zipped_size(root / "_build/participant/html")
+        extra = zipped_size(root / "_build/participant-km/html")
+    return [
+        ("participant rebuild, English only (s)", f"{english:.1f}", ""),
+        ("participant rebuild + Khmer site, first time (s)", f"{with_km:.1f}", ""),
+        ("one extra language adds (s)", f"{with_km - english:.1f}", ""),
+        ("participant site zipped (MB)", f"{base / 1e6:.1f}", ""),
+        ("Khmer site zipped, added to the pack (MB)", f"{extra / 1e6:.1f}", ""),
+    ]
