@@ -83,6 +83,9 @@ def test_the_action_mornings_at_a_glance_uses_the_same_clock_times(built_book, s
 def test_a_search_for_a_clock_time_finds_the_session_at_that_time(built_book, page):
     page.goto((built_book / "_build/trainer/html/search.html").as_uri() + "?q=10%3A45")
     page.locator("#search-results ul.search li").first.wait_for(timeout=20_000)
+    # results are added one by one: wait until the search has finished before reading them
+    page.wait_for_function("document.querySelector('#search-results .search-summary')?.textContent.length > 0",
+                           timeout=20_000)
     found = page.locator("#search-results ul.search li a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any("d1-s2-migration-in-the-mekong" in href for href in found)
     assert page.console_errors == []  # no result summary fetched, which a site opened from disk refuses

@@ -100,7 +100,7 @@ def test_the_numeric_question_answers_instead_of_throwing_a_range_error(site, of
     box.fill("0")
     box.press("Enter")
     feedback = question.locator(".Feedback")
-    assert feedback.inner_text() == "Right: none. In 2017 only the Philippines had ratified C189 in ASEAN."
+    assert feedback.inner_text() == "Right: none. As of September 2025 (✅) the Philippines (2012) was still the only Asian state to have ratified C189."
     assert "correct" in feedback.get_attribute("class").split()
     box.fill("2")
     box.press("Enter")
