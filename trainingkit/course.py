@@ -103,6 +103,14 @@ class Outcome(_Strict):
     text: Text
 
 
+class Target(_Strict):
+    """A target the evaluation report shows beside its measured value."""
+
+    measure: Literal["session_top2_pct", "competence_gain", "nps", "response_rate", "engaged_pct"]
+    at_least: float
+    text: Text
+
+
 class CourseConfig(_Strict):
     """``course.yml``: times, breaks and cohort defaults (session order lives in ``_toc.yml``)."""
 
@@ -117,6 +125,9 @@ class CourseConfig(_Strict):
     languages: list[str] = ["en"]
     countries: list[Text] = []
     min_cell: int = Field(default=5, ge=3)
+    first_day: dt.date | None = None  # the evaluation report's cohort profile
+    venue: Text | None = None
+    targets: list[Target] = []
 
 
 class _ReadsMeta:

@@ -5,7 +5,9 @@ Two steps, in one connection:
    occasion — go into a temporary table (one pass over the responses);
 2. ONE pass over their answers groups them by form, occasion, session, question, value and
    roster group, keeping pre/post competence answers per participant and gathering open text
-   as JSON, so the 2 million answers of a large store are read once.
+   as JSON, so the 2 million answers of a large store are read once;
+3. the group breakdowns' answers (usefulness, overall, recommend) summed per person, since the
+   privacy rule counts the people behind each figure.
 The result is the same ``Tallies`` that ``tallies.py`` computes with pandas; a test checks that
 they agree on SQLite and PostgreSQL.
 """
@@ -16,7 +18,8 @@ import json
 import pandas as pd
 from sqlalchemy import Engine, text
 
-from .tallies import CHOICE_QUESTIONS, ROSTER_ATTRIBUTES, SCALE_QUESTIONS, TEXT_QUESTIONS, Tallies
+from .tallies import Tallies, tidy_roster
+from .vocabulary import CHOICE_QUESTIONS, GROUP_MEANS, SCALE_QUESTIONS, TEXT_QUESTIONS
 
 _IN = lambda names: ", ".join(f"'{n}'" for n in sorted(names))  # noqa: E731  fixed ids, not user input
 KEPT_TABLE = "tk_kept"
@@ -54,16 +57,23 @@ ONE_PASS = """
 SELECT k.form_id, k.occasion, a.session, a.question,
        CASE WHEN {text} THEN '' ELSE a.value END AS value,
        CASE WHEN k.form_id IN ('pre', 'post') AND a.question LIKE 'c\\_%' ESCAPE '\\' THEN k.participant ELSE '' END AS who,
-       COALESCE(p.country, '') AS country, COALESCE(p.org_type, '') AS org_type, {member} AS member,
-       CASE WHEN p.participant IS NULL THEN 0 ELSE 1 END AS on_roster,
        count(*) AS n,
        {gather} AS texts
 FROM {kept} k
 JOIN answers a ON a.response_id = k.response_id
-LEFT JOIN participants p ON p.cohort = :cohort AND p.participant = k.participant
 WHERE (a.question IN ({wanted}) OR a.question LIKE 'c\\_%' ESCAPE '\\') AND trim(a.value) <> ''
-GROUP BY k.form_id, k.occasion, a.session, a.question, 5, 6, 7, 8, 9, 10
+GROUP BY k.form_id, k.occasion, a.session, a.question, 5, 6
 """
+
+_PERSON = "CASE WHEN k.participant <> '' THEN k.participant ELSE 'anon:' || k.response_id END"
+# Per person, for the group breakdowns: the privacy audit needs people, not answers.
+PERSON_SCORES = f"""
+SELECT {_PERSON} AS person, a.question, count(*) AS n, sum(CAST(a.value AS INTEGER)) AS total
+FROM {KEPT_TABLE} k JOIN answers a ON a.response_id = k.response_id
+WHERE a.question IN ({_IN(GROUP_MEANS)}) AND trim(a.value) <> ''
+GROUP BY 1, a.question
+"""
+PERSONS = f"SELECT DISTINCT {_PERSON} AS person FROM {KEPT_TABLE} k"
 
 RESPONDENTS = f"""
 SELECT form_id, occasion,
@@ -71,10 +81,9 @@ SELECT form_id, occasion,
 FROM {KEPT_TABLE} GROUP BY form_id, occasion
 """
 
-GROUP_RESPONDENTS = f"""
-SELECT DISTINCT k.participant, COALESCE(p.country, '') AS country, COALESCE(p.org_type, '') AS org_type,
-       {_MEMBER} AS member
-FROM {KEPT_TABLE} k JOIN participants p ON p.cohort = :cohort AND p.participant = k.participant
+ROSTER = f"""
+SELECT p.participant, COALESCE(p.country, '') AS country, COALESCE(p.org_type, '') AS org_type, {_MEMBER} AS member
+FROM participants p WHERE p.cohort = :cohort ORDER BY p.participant
 """
 
 
@@ -86,7 +95,7 @@ def _frame(conn, sql: str, cohort: str) -> pd.DataFrame:
 
 def _one_pass_sql(dialect: str) -> str:
     wanted = _IN(SCALE_QUESTIONS | CHOICE_QUESTIONS | TEXT_QUESTIONS)
-    return ONE_PASS.format(text=_TEXT, member=_MEMBER, gather=_GATHER[dialect].format(text=_TEXT),
+    return ONE_PASS.format(text=_TEXT, gather=_GATHER[dialect].format(text=_TEXT),
                            kept=KEPT_TABLE, wanted=wanted)
 
 
@@ -97,13 +106,15 @@ def tallies_from_store(engine: Engine, cohort: str) -> Tallies:
         conn.execute(text(f"CREATE INDEX {KEPT_TABLE}_id ON {KEPT_TABLE} (response_id)"))
         rows = _frame(conn, _one_pass_sql(engine.dialect.name), cohort)
         respondents = _frame(conn, RESPONDENTS, cohort)
-        people = _frame(conn, GROUP_RESPONDENTS, cohort)
+        person_scores = _frame(conn, PERSON_SCORES, cohort)
+        persons = _frame(conn, PERSONS, cohort)
+        roster = _frame(conn, ROSTER, cohort)
         conn.execute(text(f"DROP TABLE {KEPT_TABLE}"))
         conn.rollback()
-    return _tallies(rows, respondents, people)
+    return _tallies(rows, respondents, person_scores, persons, roster)
 
 
-def _tallies(rows: pd.DataFrame, respondents: pd.DataFrame, people: pd.DataFrame) -> Tallies:
+def _tallies(rows, respondents, person_scores, persons, roster) -> Tallies:
     is_scale = rows["question"].isin(SCALE_QUESTIONS) | rows["question"].str.startswith("c_")
     scale = rows[is_scale].assign(value=lambda d: pd.to_numeric(d["value"], errors="coerce")).dropna(subset=["value"])
     scale = scale.assign(value=scale["value"].astype(int))
@@ -119,19 +130,9 @@ def _tallies(rows: pd.DataFrame, respondents: pd.DataFrame, people: pd.DataFrame
 
     texts = _texts(rows[rows["question"].isin(TEXT_QUESTIONS)])
 
-    on_roster = scale[(scale["on_roster"] == 1) & scale["question"].isin(SCALE_QUESTIONS)]
-    scores = []
-    for attribute in ROSTER_ATTRIBUTES:
-        g = on_roster.assign(group=on_roster[attribute].replace("", "not given"), total=on_roster["value"] * on_roster["n"])
-        g = g.groupby(["group", "question"]).agg(n=("n", "sum"), total=("total", "sum")).reset_index()
-        scores.append(g.assign(attribute=attribute))
-    group_scores = pd.concat(scores, ignore_index=True)[["attribute", "group", "question", "n", "total"]]
-
-    long = people.melt(id_vars="participant", value_vars=list(ROSTER_ATTRIBUTES), var_name="attribute", value_name="group")
-    long["group"] = long["group"].replace("", "not given")
-    group_respondents = long.groupby(["attribute", "group"])["participant"].nunique().rename("n").reset_index()
-
-    return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts, group_scores, group_respondents)
+    person_scores = person_scores.astype({"n": int, "total": int})
+    return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts,
+                   person_scores.sort_values(["person", "question"]).reset_index(drop=True), persons, tidy_roster(roster))
 
 
 def _texts(rows: pd.DataFrame) -> pd.DataFrame:

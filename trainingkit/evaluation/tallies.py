@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .vocabulary import CHOICE_QUESTIONS, GROUP_MEANS, ROSTER_ATTRIBUTES, TEXT_QUESTIONS, is_scale
+
 TIDY = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]
-SCALE_QUESTIONS = {"useful", "overall", "recommend"}  # plus every c_* competence item
-CHOICE_QUESTIONS = {"pace", "engaged", "actions"}
-TEXT_QUESTIONS = {"comment", "day_comment", "most_useful", "change_one_thing", "actions_detail", "support_needed"}
+ROSTER_COLUMNS = ["participant", *ROSTER_ATTRIBUTES]
 
 
 @dataclass
@@ -29,12 +29,9 @@ class Tallies:
     choices: pd.DataFrame  # form_id, occasion, question, value, count
     choice_respondents: pd.DataFrame  # form_id, occasion, question, respondents
     texts: pd.DataFrame  # form_id, occasion, session, question, value
-    group_scores: pd.DataFrame  # attribute, group, question, n, total (sum of values)
-    group_respondents: pd.DataFrame  # attribute, group, n (distinct responding participants)
-
-
-def is_scale(question: str) -> bool:
-    return question in SCALE_QUESTIONS or question.startswith("c_")
+    person_scores: pd.DataFrame  # person, question (GROUP_MEANS), n answers, total (sum of values)
+    persons: pd.DataFrame  # person: everyone who sent a form that counts ("anon:<id>" without a code)
+    roster: pd.DataFrame  # participant, country, org_type, member ("yes"/"no"/"")
 
 
 def occasions(answers: pd.DataFrame) -> pd.Series:
@@ -93,26 +90,18 @@ def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = No
 
     texts = a[a["question"].isin(TEXT_QUESTIONS)][["form_id", "occasion", "session", "question", "value"]].reset_index(drop=True)
 
-    group_scores, group_respondents = _group_tallies(a, scale, roster)
-    return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts, group_scores, group_respondents)
+    means = scale[scale["question"].isin(GROUP_MEANS)]
+    means = means.assign(person=means["participant"].where(means["participant"] != "", "anon:" + means["response_id"].astype(str)))
+    person_scores = means.groupby(["person", "question"])["value"].agg(n="size", total="sum").reset_index()
+    persons = pd.DataFrame({"person": sorted(set(who))})
+    return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts, person_scores, persons,
+                   tidy_roster(roster))
 
 
-ROSTER_ATTRIBUTES = ("country", "org_type", "member")
-
-
-def _group_tallies(a: pd.DataFrame, scale: pd.DataFrame, roster: pd.DataFrame | None):
-    empty = (
-        pd.DataFrame(columns=["attribute", "group", "question", "n", "total"]),
-        pd.DataFrame(columns=["attribute", "group", "n"]),
-    )
+def tidy_roster(roster: pd.DataFrame | None) -> pd.DataFrame:
+    """The roster's codes and attributes as text ("" where not given); member as yes/no."""
     if roster is None or roster.empty:
-        return empty
-    long = roster.melt(id_vars="participant", value_vars=[c for c in ROSTER_ATTRIBUTES if c in roster], var_name="attribute", value_name="group")
-    long["group"] = long["group"].fillna("not given").astype(str)
-    responding = long[long["participant"].isin(set(a["participant"]))]
-    group_respondents = responding.groupby(["attribute", "group"])["participant"].nunique().rename("n").reset_index()
-    scored = scale[scale["question"].isin(SCALE_QUESTIONS)].merge(long, on="participant")
-    group_scores = (
-        scored.groupby(["attribute", "group", "question"])["value"].agg(n="size", total="sum").reset_index()
-    )
-    return group_scores, group_respondents
+        return pd.DataFrame(columns=ROSTER_COLUMNS)
+    out = roster.reindex(columns=ROSTER_COLUMNS).copy()
+    out["member"] = out["member"].map(lambda m: {True: "yes", False: "no"}.get(m, m))
+    return out.fillna("").astype(str)
