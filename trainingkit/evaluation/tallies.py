@@ -72,7 +72,7 @@ def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = No
     a = latest_only(answers[TIDY].assign(session=answers["session"].fillna(""), participant=answers["participant"].fillna("")))
     a = a[a["value"].fillna("").astype(str).str.strip() != ""]
 
-    scale = a[a["question"].map(is_scale)].assign(value=lambda d: _numeric(d["value"])).dropna(subset=["value"])
+    scale = a[a["question"].map(is_scale).astype(bool)].assign(value=lambda d: _numeric(d["value"])).dropna(subset=["value"])
     scale = scale.assign(value=scale["value"].astype(int))
     scale_counts = scale.groupby(["form_id", "occasion", "session", "question", "value"]).size().rename("count").reset_index()
 
