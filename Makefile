@@ -4,14 +4,25 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+UV_VERSION := 0.13.9
 
 .PHONY: book test check bench forms pack lab lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@# uv (one wheel from PyPI) installs the same pinned tree about ten times faster than pip;
+	@# pip stays the fallback, and requirements.txt the lock either way.
+	@echo "installing the pinned dependencies into $(VENV) (requirements.txt)..."
+	@if $(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" >/dev/null 2>&1 \
+	    && $(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt \
+	    && $(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e . ; then \
+	  echo "installed with uv $(UV_VERSION)"; \
+	else \
+	  echo "uv was not usable here: installing with pip (a few minutes the first time)"; \
+	  $(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -r requirements.txt \
+	  && $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e . ; \
+	fi
 	@touch $@
 
 book: $(STAMP)  ## build both editions: _build/participant/html and _build/trainer/html

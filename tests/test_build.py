@@ -135,28 +135,34 @@ def test_notebooks_run_once_for_both_editions_and_not_again_when_only_text_chang
 
 
 def test_the_trainer_report_and_session_boxes_agree_with_the_summary_json(built):
-    from trainingkit.evaluation.book import sample_summary, sessions_to_revise
+    from trainingkit.evaluation.revise import sessions_to_revise
+    from trainingkit.evaluation.sample import sample_summary
 
     root, _, _ = built
     course = load_course(root)
     summary = sample_summary(course)  # a copied course has no store: the book shows the sample
     html = root / "_build/trainer/html"
     for session in course.sessions:
-        useful = summary["sessions"].get(session.id, {}).get("useful")
+        useful = summary.sessions.get(session.id, {}).get("useful")
         page = (html / f"{session.docname}.html").read_text()
         if useful is None:
             assert "Pilot feedback" not in page
             continue
         box = re.search(r'<div class="pilot-feedback trainer-notes admonition">(.*?)</div>\s*</div>', page, re.S).group(1)
-        assert f"mean <strong>{useful['mean']}</strong> of 5 from <strong>n = {useful['n']}</strong>" in box
-        assert f"{useful['top2_pct']} % rated it 4 or 5" in box
+        if useful.suppressed:
+            assert f"not enough answers yet: {useful.n} of the {summary.min_cell} needed" in box
+            continue
+        assert f"mean <strong>{useful.mean}</strong> of 5 from <strong>n = {useful.n}</strong>" in box
+        assert f"{useful.top2_pct} % rated it 4 or 5" in box
     report = (html / "book/evaluation.html").read_text()
-    assert "Synthetic data" in report
-    assert f"Net Promoter Score <strong>{summary['nps']['score']}</strong> (n = {summary['nps']['n']})" in report
+    assert "SYNTHETIC DATA" in report and "Key findings" in report and "Method note" in report
+    assert f"Net Promoter Score <strong>{summary.nps.score}</strong> (n = {summary.nps.n})" in report
     for row in sessions_to_revise(summary, course):
-        assert f'{row["session"]} {row["title"]}</a>' in report
-    rate = summary["response_rates"]["pre"]
-    assert f"<td>pre</td><td></td><td>{rate['responded']}</td><td>{rate['expected']}</td><td>{rate['rate']} %</td>" in report
+        assert f'{row["title"]}</a>' in report
+    rate = summary.response_rates["pre"]
+    assert f"<td>Pre-course form</td><td></td><td>{rate.responded}</td><td>{rate.expected}</td><td>{rate.rate} %</td>" in report
+    for junk in ("None", "NaN", "Traceback", "UserWarning"):
+        assert junk not in re.sub(r'src="data:[^"]+"', "", report), junk
 
 
 def test_the_participant_edition_has_no_feedback(built):
@@ -172,3 +178,35 @@ def test_outcomes_come_from_course_yml_wherever_a_page_lists_them(built):
     page = (root / "_build/participant/html/book/index.html").read_text()
     for outcome in load_course(root).config.outcomes:
         assert outcome.text.split(",")[0] in page
+
+
+def _ran(root, cache, change):
+    """Apply ``change`` to the copied course, rebuild, and say which notebooks ran again."""
+    change(root)
+    return build(root, cache_dir=cache).executed
+
+
+def test_new_feedback_re_executes_the_report_page_only(built):
+    root, _, cache = built
+    sample = root / "datasets/feedback-sample-synthetic.csv"
+
+    def one_answer_changes(root):
+        lines = sample.read_text(encoding="utf-8").splitlines(keepends=True)
+        i = next(i for i, line in enumerate(lines) if ",overall," in line)
+        head, value = lines[i].rstrip("\n").rsplit(",", 1)
+        lines[i] = f"{head},{1 if value != '1' else 2}\n"
+        sample.write_text("".join(lines), encoding="utf-8")
+
+    assert _ran(root, cache, one_answer_changes) == 1  # book/evaluation.ipynb, no exercise
+
+
+def test_editing_one_dataset_re_executes_only_the_exercise_that_declares_it(built):
+    root, _, cache = built
+    users = [e for e in load_course(root).exercises if "datasets/stakeholders.csv" in e.meta.datasets]
+    assert len(users) == 1
+
+    def touch_stakeholders(root):
+        path = root / "datasets/stakeholders.csv"
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a blank line: same data
+
+    assert _ran(root, cache, touch_stakeholders) == 1

@@ -40,8 +40,3 @@ def test_check_exits_1_with_file_cell_message_lines(course_dir):
 def test_check_passes_on_the_real_course():
     result = run(["check"], REPO)
     assert (result.exit_code, result.output) == (0, "course OK\n")
-
-
-def test_every_command_has_help_with_an_example():
-    for name, command in main.commands.items():
-        assert command.help and "Example:" in command.help, name

@@ -26,7 +26,7 @@ from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_ed
 from .errors import TrainingkitError
 from .evaluation.pilot_box import pilot_feedback_steps
 from .evaluation.sample import ENV_SUMMARY, book_summary
-from .execute import executed_notebooks
+from .execute import NotebookJob, executed_notebooks
 from .forms.qr import forms_url
 from .forms.qr import static_files as qr_static_files
 from .pack.assets import npm_modules, offline_assets
@@ -38,6 +38,7 @@ BUILD_DIR = "_build"
 CONFIG_FILE = "_config.yml"
 STATIC_DIR = "_static"
 SKIP_PARTS = {".ipynb_checkpoints", "__pycache__"}
+DATAPACKAGE = "datasets/datapackage.yaml"
 
 
 @dataclass
@@ -47,12 +48,13 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None = None) -> BuildReport:
+def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None = None, progress=None) -> BuildReport:
     """Build ``editions`` of the course at ``root``; returns where each site is.
 
     ``cache_dir`` holds executed notebooks (default ``_build/.execution``; it is
-    content-addressed, so courses may share one).
+    content-addressed, so courses may share one). ``progress(message)`` hears each step.
     """
+    say = progress or (lambda message: None)
     report = BuildReport()
     started = time.perf_counter()
     course = load_course(root)
@@ -63,15 +65,17 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     summary_file = root / BUILD_DIR / "evaluation-summary.json"
     summary_file.parent.mkdir(parents=True, exist_ok=True)
     summary_file.write_text(summary_json, encoding="utf-8")
-    notebooks = [p for d in course.toc.docnames if (p := page_file(root, d)) and p.suffix == ".ipynb"]
+    summary_digest = hashlib.sha256(summary_json.encode()).hexdigest()
+    say(f"feedback summary ready ({time.perf_counter() - started:.1f} s); checking the notebooks")
     executed, report.executed = executed_notebooks(
-        root, notebooks, cache_dir or root / BUILD_DIR / ".execution", jobs,
-        extra_digest=hashlib.sha256(summary_json.encode()).hexdigest(), env={ENV_SUMMARY: str(summary_file)},
+        root, notebook_jobs(course, summary_file, summary_digest), cache_dir or root / BUILD_DIR / ".execution",
+        jobs, progress=say,
     )
     url = forms_url()
     transforms = {"trainer": (pilot_feedback_steps(summary),)}
     report.seconds["execute"] = time.perf_counter() - started
 
+    say(f"staging {', '.join(editions)} ({time.perf_counter() - started:.1f} s so far)")
     started = time.perf_counter()
     # Scripts and fonts the pages load, so the site works with no internet; the QR code that
     # takes phones to the feedback forms (shown on the trainer edition's daily review pages).
@@ -89,10 +93,34 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
         staged[edition] = src
     report.seconds["stage"] = time.perf_counter() - started
 
+    say("running Sphinx on each edition (a cold build takes about a minute)")
     started = time.perf_counter()
     report.sites = run_sphinx(staged)
     report.seconds["sphinx"] = time.perf_counter() - started
     return report
+
+
+def notebook_jobs(course: Course, summary_file: Path, summary_digest: str) -> list[NotebookJob]:
+    """Every notebook of the book, with the inputs its code reads (see ``execute.py``)."""
+    root = course.root
+    exercises = {e.docname: e for e in course.exercises}
+    jobs = []
+    for docname in course.toc.docnames:
+        path = page_file(root, docname)
+        if path is None or path.suffix != ".ipynb":
+            continue
+        if docname in exercises:
+            meta = exercises[docname].meta
+            # its datasets (read as the datapackage describes them) and its own content files,
+            # which are named after its id (exercises/quizzes/<id>.json, …)
+            own = [p.relative_to(root) for p in (root / EXERCISE_DIR).glob(f"*/{meta.id}.*")]
+            data = [Path(d) for d in meta.datasets] + ([Path(DATAPACKAGE)] if meta.datasets else [])
+            jobs.append(NotebookJob(path, tuple(data + own)))
+        elif docname in course.feedback_pages:
+            jobs.append(NotebookJob(path, extra_digest=summary_digest, env={ENV_SUMMARY: str(summary_file)}))
+        else:
+            jobs.append(NotebookJob(path))
+    return jobs
 
 
 def stage(course: Course, edition: str, executed: dict, extra_steps=(), forms_url: str | None = None) -> dict[str, bytes]:

@@ -66,11 +66,12 @@ def build(edition, jobs):
     from .editions import EDITIONS
 
     editions = EDITIONS if edition == "all" else (edition,)
-    report = build_book(_course_root(), editions, jobs=jobs)
+    report = build_book(_course_root(), editions, jobs=jobs, progress=lambda m: click.echo(m, err=True))
     for name, index in report.sites.items():
         click.echo(f"{name:<12} {index}")
     timings = ", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items())
-    click.echo(f"notebooks executed: {report.executed} (others from cache); {timings}")
+    ran = f"{report.executed} notebook(s) executed" if report.executed else "no notebook needed executing"
+    click.echo(f"{ran}; {timings}")
 
 
 @main.command()

@@ -80,6 +80,8 @@ class PageMeta(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
     edition: Literal["all", "trainer"] = "all"
+    # the page's code reads the feedback summary, so a new answer must re-run it (and only it)
+    reads_feedback: bool = False
 
 
 class BreakSpec(_Strict):
@@ -171,6 +173,7 @@ class Course:
     days: tuple[Day, ...]
     exercises: tuple[Exercise, ...]
     trainer_pages: frozenset[str]  # docnames that exist only in the trainer edition
+    feedback_pages: frozenset[str] = frozenset()  # docnames whose code reads the feedback summary
 
     @property
     def sessions(self) -> tuple[Session, ...]:
@@ -263,10 +266,15 @@ def collect_course(root: Path) -> tuple[Course | None, list[Finding]]:
                 findings += found
                 if meta:
                     exercises.append(Exercise(meta, path, docname))
+    feedback_pages = set()
     for docname in toc.docnames:
         path = page_file(root, docname)
-        if path and docname.split("/", 1)[0] == BOOK_DIR and _page_meta(path).edition == "trainer":
-            trainer_pages.add(docname)
+        if path and docname.split("/", 1)[0] == BOOK_DIR:
+            meta = _page_meta(path)
+            if meta.edition == "trainer":
+                trainer_pages.add(docname)
+            if meta.reads_feedback:
+                feedback_pages.add(docname)
 
     days = []
     for number in sorted(sessions_by_day):
@@ -281,7 +289,8 @@ def collect_course(root: Path) -> tuple[Course | None, list[Finding]]:
                 sessions=tuple(sessions_by_day[number]),
             )
         )
-    course = Course(root, config, toc, tuple(days), tuple(exercises), frozenset(trainer_pages))
+    course = Course(root, config, toc, tuple(days), tuple(exercises), frozenset(trainer_pages),
+                    frozenset(feedback_pages))
     return course, findings
 
 

@@ -1,11 +1,13 @@
 """Execute each notebook once, cached by content; both editions are built from the result.
 
-The cache key is the notebook's code (not its Markdown: editing text never re-runs a notebook),
-its kernel, and a digest of what code may read: the ``trainingkit`` package, ``datasets/``,
-``exercises/quizzes/``, ``feedback/forms/`` and ``course.yml``. Notebook code must not read other notebooks' front
-matter; course-derived text (clock times, programme) is added at build time instead.
+A notebook's cache key is its code (not its Markdown: editing text never re-runs a notebook),
+its kernel, and a digest of what *that* notebook can read: the ``trainingkit`` package (wherever
+it is installed), the course and its forms (every notebook may read them), and the inputs its
+page declares (an exercise's ``datasets`` and its content files, the feedback summary for a
+page with ``reads_feedback: true``). So a new feedback answer re-runs the report only, and an
+edited dataset re-runs only the exercises that declare it.
 
-A small content-addressed folder rather than jupyter-cache: we need that extra digest in the
+A small content-addressed folder rather than jupyter-cache: we need per-notebook inputs in the
 key and nothing of its database, and the whole mechanism stays visible in one page of code.
 """
 from __future__ import annotations
@@ -15,7 +17,9 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -27,25 +31,45 @@ from .cells import source
 from .errors import TrainingkitError
 from .paths import relative
 
-DEPENDENCY_GLOBS = (
-    "trainingkit/**/*.py", "datasets/**/*", "exercises/quizzes/*", "feedback/forms/*.yml", "course.yml",
-)
+PACKAGE_DIR = Path(__file__).resolve().parent
+COURSE_INPUTS = ("course.yml", "feedback/forms/*.yml")  # every notebook may read these
 CELL_TIMEOUT = 180  # seconds; a case exercise does real work but none should take minutes
+
+
+@dataclass(frozen=True)
+class NotebookJob:
+    """One notebook to execute and what its code reads besides the package and the course."""
+
+    path: Path
+    inputs: tuple[Path, ...] = ()
+    extra_digest: str = ""  # a digest of anything else it reads (the feedback summary)
+    env: dict = field(default_factory=dict)  # variables for its kernel; reflect them in extra_digest
 
 
 def has_code(nb: NotebookNode) -> bool:
     return any(c.cell_type == "code" and source(c).strip() for c in nb.cells)
 
 
-def dependency_digest(root: Path, extra: str = "") -> str:
-    """A digest of every file notebook code may read, plus ``extra`` (e.g. a data fingerprint)."""
-    digest = hashlib.sha256(extra.encode())
-    files = sorted({p for pattern in DEPENDENCY_GLOBS for p in root.glob(pattern) if p.is_file()})
-    for path in files:
-        if "__pycache__" in path.parts:
+def _digest_files(digest, files, base: Path) -> None:
+    for path in sorted(files):
+        if "__pycache__" in path.parts or not path.is_file():
             continue
-        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.relative_to(base).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def package_digest() -> str:
+    """The ``trainingkit`` code itself, hashed from where it is installed (not from the course)."""
+    digest = hashlib.sha256()
+    _digest_files(digest, PACKAGE_DIR.rglob("*"), PACKAGE_DIR)
+    return digest.hexdigest()
+
+
+def inputs_digest(root: Path, job: NotebookJob, package: str) -> str:
+    """A digest of everything ``job``'s notebook may read."""
+    digest = hashlib.sha256(f"{package}\0{job.extra_digest}".encode())
+    course_files = {p for pattern in COURSE_INPUTS for p in root.glob(pattern)}
+    _digest_files(digest, course_files | {root / p for p in job.inputs}, root)
     return digest.hexdigest()
 
 
@@ -99,39 +123,43 @@ def _execute(client: NotebookClient, nb: NotebookNode, env: dict, path: Path, ro
     return nb
 
 
-def executed_notebooks(root: Path, paths: list[Path], cache_dir: Path, jobs: int = 2, extra_digest: str = "",
-                       env: dict | None = None):
-    """Each notebook in ``paths`` with outputs: from the cache, or run now and cached.
+def executed_notebooks(root: Path, jobs: list[NotebookJob], cache_dir: Path, workers: int = 2,
+                       progress=None):
+    """Each job's notebook with outputs: from the cache, or run now and cached.
 
-    ``env`` adds variables to the kernels' environment; anything it makes them read must be
-    reflected in ``extra_digest``.
-
+    ``progress(message)``, if given, hears which notebook runs and how long it took.
     Returns ``(notebooks by path, number run now)``.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    digest = dependency_digest(root, extra_digest)
-    sources = {p: nbformat.read(p, as_version=4) for p in paths}
+    say = progress or (lambda message: None)
+    package = package_digest()
     results: dict[Path, NotebookNode] = {}
     to_run = []
-    for path, nb in sources.items():
+    from_cache = 0
+    for job in jobs:
+        nb = nbformat.read(job.path, as_version=4)
         if not has_code(nb):
-            results[path] = nb
+            results[job.path] = nb
             continue
-        cached = cache_dir / f"{cache_key(nb, digest)}.ipynb"
+        cached = cache_dir / f"{cache_key(nb, inputs_digest(root, job, package))}.ipynb"
         if cached.is_file():
-            results[path] = merge_outputs(nb, nbformat.read(cached, as_version=4))
+            results[job.path] = merge_outputs(nb, nbformat.read(cached, as_version=4))
+            from_cache += 1
         else:
-            to_run.append((path, nb, cached))
+            to_run.append((job, nb, cached))
+    say(f"notebooks with code: {len(to_run)} to execute, {from_cache} unchanged (from the cache)")
 
     def run(item):
-        path, nb, cached = item
-        done = run_notebook(nb, path, root, env)
+        job, nb, cached = item
+        started = time.perf_counter()
+        done = run_notebook(nb, job.path, root, job.env)
         tmp = cached.with_suffix(".tmp")
         nbformat.write(done, tmp)
         tmp.replace(cached)  # atomic: a half-written cache entry is never read
-        return path, done
+        say(f"  ran {relative(job.path, root)} in {time.perf_counter() - started:.1f} s")
+        return job.path, done
 
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for path, done in pool.map(run, to_run):
             results[path] = done
     return results, len(to_run)
