@@ -27,7 +27,7 @@ started = time.perf_counter()
 summary = store_summary(course, sys.argv[2], cohort=sys.argv[3])
 seconds = time.perf_counter() - started
 print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "sessions": len(summary["sessions"])}))
+                  "sessions": len(summary.sessions)}))
 """
 
 
