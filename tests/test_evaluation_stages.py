@@ -146,9 +146,18 @@ def test_the_report_pages_escape_comments():
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_the_summary_schema_keeps_the_contract_keys():
+def test_the_summary_schema_keeps_the_contract_keys_and_is_published():
+    import json
+
+    from trainingkit.evaluation.model import SCHEMA_FILE
+
     props = schema()["properties"]
     assert {"sessions", "pre_post", "nps", "response_rates", "breakdowns", "min_cell"} <= set(props)
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == schema(), "regenerate: trainingkit feedback summary --format schema"
+    defs = schema()["$defs"]
+    assert {"n", "mean", "median", "top2_pct", "dist"} <= set(defs["Likert"]["properties"])
+    assert {"n_pairs", "mean_pre", "mean_post", "mean_change", "improved_pct", "wilcoxon_p"} <= set(defs["PrePost"]["properties"])
+    assert {"responded", "expected", "rate"} == set(defs["Rate"]["properties"])
 
 
 def test_the_docx_report_reads_back(tmp_path):
@@ -178,3 +187,19 @@ def test_the_pdf_report_reads_back(tmp_path):
     for words in ("SYNTHETIC DATA", "Key findings", "Who took part", "Targets", "Level 4 · Results", "Method note",
                   "Bangkok, Thailand"):
         assert words in text, words
+
+
+def test_a_section_from_another_package_joins_the_page_and_the_report(tmp_path):
+    import docx
+
+    from trainingkit.evaluation.model import Measure, Section
+
+    def action_plans(summary, course):  # as the follow-up package would add its figures
+        return Section(key="plans", title="Action plans", level=3,
+                       measures=[Measure(label="Plans with a first step done", value="60 %", n=10)])
+
+    summary = stage_summary("follow-up m6")
+    html = Report(summary, COURSE, extra=[action_plans]).more().data
+    assert "<h3>Action plans</h3>" in html and "<td>Plans with a first step done</td><td>60 %</td><td>10</td>" in html
+    doc = docx.Document(write_report(tmp_path / "r.docx", summary, COURSE, extra=[action_plans]))
+    assert "Action plans" in [p.text for p in doc.paragraphs]

@@ -77,7 +77,7 @@ def test_simulate_then_the_readme_commands_use_it_marked_synthetic(tmp_path):
     summary = json.loads(cli("feedback", "summary", db=db).output)
     assert (summary["data"], summary["cohort"]) == ("synthetic", "pilot-2016-synthetic")
     assert set(summary) >= {"sessions", "pre_post", "nps", "response_rates", "breakdowns", "min_cell", "end", "followup"}
-    assert summary["comments"] == {"sessions": {}, "days": {}} and summary["end"]["most_useful"] == []  # published: no comments
+    assert summary["comments"] == {"sessions": {}, "days": {}, "results": {}} and summary["end"]["most_useful"] == []  # published: no comments
     assert json.loads(cli("feedback", "summary", "--min-cell", "3", db=db).output)["min_cell"] == 3
     refused = cli("feedback", "summary", "--min-cell", "2", db=db)
     assert refused.exit_code == 1 and "--min-cell 2 is too small" in refused.output

@@ -258,7 +258,7 @@ NAMES_OPTION = click.option(
     help="a text file of names to mask in comments, one a line; read now, never stored")
 
 
-def _summary(db, cohort, min_cell, names_file=None):
+def _summary(db, cohort, min_cell, names_file=None, comments=False):
     from .course import load_course
     from .evaluation.privacy import read_names
     from .evaluation.source import store_summary
@@ -266,7 +266,7 @@ def _summary(db, cohort, min_cell, names_file=None):
 
     course = load_course(_course_root())
     names = read_names(names_file) if names_file else ()
-    summary = store_summary(course, db or default_url(course.root), cohort, min_cell, names)
+    summary = store_summary(course, db or default_url(course.root), cohort, min_cell, names, comments=comments)
     if summary is None:
         raise TrainingkitError(
             f"no feedback for cohort '{cohort or course.config.cohort}' in {db or default_url(course.root)}: "

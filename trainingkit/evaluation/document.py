@@ -59,7 +59,7 @@ def title(summary: Summary, course: Course) -> str:
     return ("SYNTHETIC DATA – " if summary.synthetic else "") + f"Evaluation report: {course.config.title}"
 
 
-def blocks(summary: Summary, course: Course) -> list:
+def blocks(summary: Summary, course: Course, extra=()) -> list:
     summary = summary.published()
     c = course.config
     out: list = [Heading(title(summary, course), 0)]
@@ -82,7 +82,7 @@ def blocks(summary: Summary, course: Course) -> list:
     chart_for = {"reaction": lambda: charts.usefulness_chart(summary, course),
                  "learning": lambda: charts.pre_post_chart(summary, course),
                  "behaviour": lambda: charts.followup_chart(summary)}
-    for section in sections(summary, course):
+    for section in sections(summary, course, extra):
         out.append(Heading(section.title))
         if section.note:
             out.append(Para(section.note))
@@ -99,12 +99,12 @@ def blocks(summary: Summary, course: Course) -> list:
     return out
 
 
-def write_docx(path: Path, summary: Summary, course: Course) -> Path:
+def write_docx(path: Path, summary: Summary, course: Course, extra=()) -> Path:
     from docx import Document
     from docx.shared import Cm
 
     doc = Document()
-    for b in blocks(summary, course):
+    for b in blocks(summary, course, extra):
         if isinstance(b, Heading):
             doc.add_heading(b.text, b.level)
         elif isinstance(b, Para):
@@ -141,10 +141,10 @@ img { max-width: 100%; } .synthetic { color: #9c0006; font-weight: bold; }
 """
 
 
-def report_html(summary: Summary, course: Course) -> tuple[str, tuple[str, ...]]:
+def report_html(summary: Summary, course: Course, extra=()) -> tuple[str, tuple[str, ...]]:
     parts, bookmarks = [], []
     tags = {0: "h1", 1: "h2", 2: "h3"}
-    for b in blocks(summary, course):
+    for b in blocks(summary, course, extra):
         if isinstance(b, Heading):
             parts.append(f"<{tags[b.level]}>{html.escape(b.text)}</{tags[b.level]}>")
         elif isinstance(b, Para):
@@ -163,19 +163,20 @@ def report_html(summary: Summary, course: Course) -> tuple[str, tuple[str, ...]]
     return doc, tuple(bookmarks)
 
 
-def write_pdf(path: Path, summary: Summary, course: Course) -> Path:
+def write_pdf(path: Path, summary: Summary, course: Course, extra=()) -> Path:
     from ..pack.pdf import PrintJob, print_pdfs
 
-    doc, bookmarks = report_html(summary, course)
+    doc, bookmarks = report_html(summary, course, extra)
     label = ("SYNTHETIC DATA – " if summary.synthetic else "") + f"Evaluation report, cohort {summary.cohort}"
     print_pdfs({path: PrintJob(doc, label, bookmarks)})
     return path
 
 
-def write_report(path: Path, summary: Summary, course: Course) -> Path:
+def write_report(path: Path, summary: Summary, course: Course, extra=()) -> Path:
+    """``extra``: section functions (summary, course) → Section added after the four levels."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return write_docx(path, summary, course)
+        return write_docx(path, summary, course, extra)
     if suffix == ".pdf":
-        return write_pdf(path, summary, course)
+        return write_pdf(path, summary, course, extra)
     raise TrainingkitError(f"{path}: the report is written as .pdf or .docx (got '{path.suffix or 'no suffix'}')")

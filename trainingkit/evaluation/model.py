@@ -8,6 +8,7 @@ answered, so a page can say "not enough answers yet: 3 of the 5 needed".
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -111,6 +112,7 @@ class Comments(_Model):
 
     sessions: dict[str, list[str]] = {}
     days: dict[str, list[str]] = {}
+    results: dict[str, list[str]] = {}  # per follow-up round: what came of an action (Level 4)
 
 
 class Count(_Model):
@@ -153,6 +155,9 @@ class Summary(_Model):
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
+
+
+SCHEMA_FILE = Path(__file__).with_name("summary.schema.json")  # published; a test keeps it equal to schema()
 
 
 def schema() -> dict:

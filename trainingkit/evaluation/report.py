@@ -19,6 +19,7 @@ from .pilot_box import session_href
 from .revise import is_negative, sessions_to_revise
 from .sample import load_summary
 from .tables import breakdowns_table, profile_table, response_rates_table
+from .vocabulary import occasion_label
 
 REPORT_DOCNAME = "book/evaluation"
 
@@ -55,8 +56,11 @@ NO_FEEDBACK = HTML("<p><em>No feedback yet: the store holds nothing for this cou
 
 
 class Report:
-    def __init__(self, summary: Summary | None, course: Course):
-        self.summary, self.course = summary, course
+    """``extra``: more section functions (summary, course) → Section, such as the follow-up
+    package's action-plan figures; ``more()`` shows them after the four levels."""
+
+    def __init__(self, summary: Summary | None, course: Course, extra=()):
+        self.summary, self.course, self.extra = summary, course, tuple(extra)
 
     def _guard(self, method):
         return NO_FEEDBACK if self.summary is None else HTML(method())
@@ -131,6 +135,11 @@ class Report:
     def results(self) -> HTML:
         return self.level("results")
 
+    def more(self) -> HTML:
+        def body():
+            return "".join(f"<h3>{_esc(s.title)}</h3>" + section_html(s) for s in (f(self.summary, self.course) for f in self.extra))
+        return self._guard(body)
+
     def nps(self) -> HTML:
         def body():
             n, overall = self.summary.nps, self.summary.end.overall
@@ -148,8 +157,11 @@ class Report:
             for sid, comments in self.summary.comments.sessions.items():
                 items = "".join(f"<li>{_esc(c)}{' <em>(critical)</em>' if is_negative(c) else ''}</li>" for c in comments)
                 parts.append(f"<h4>{_esc(session_title(self.course, sid))}</h4><ul>{items}</ul>")
+            for round_, texts in self.summary.comments.results.items():
+                items = "".join(f"<li>{_esc(c)}</li>" for c in texts)
+                parts.append(f"<h4>What came of an action: {_esc(occasion_label('followup', round_).lower())} the course</h4><ul>{items}</ul>")
             return "".join(parts) or (f"<p><em>No comments to show: comments appear for a day once at least "
-                                      f"{self.summary.min_cell} trainees have sent its daily form.</em></p>")
+                                      f"{self.summary.min_cell} trainees have sent its form.</em></p>")
         return self._guard(body)
 
     def groups(self) -> HTML:

@@ -49,9 +49,10 @@ def resolve_cohort(conn, course: Course, cohort: str | None) -> str | None:
 
 
 def store_summary(course: Course, url: str | None = None, cohort: str | None = None, min_cell: int | None = None,
-                  names=()) -> Summary | None:
+                  names=(), comments: bool = True) -> Summary | None:
     """The summary of one cohort's feedback in the store (see the module docstring), or None
-    when the store does not exist or holds nothing for it. Reading never creates a store."""
+    when the store does not exist or holds nothing for it. Reading never creates a store.
+    ``comments=False``: the open text is not read (what is published shows none)."""
     url = url or default_url(course.root)
     engine = make_engine_if_exists(url)
     if engine is None:
@@ -64,7 +65,7 @@ def store_summary(course: Course, url: str | None = None, cohort: str | None = N
             if cohort is None:
                 return None
             expected = conn.execute(select(func.count()).select_from(participants).where(participants.c.cohort == cohort)).scalar()
-        tallies = tallies_from_store(engine, cohort)
+        tallies = tallies_from_store(engine, cohort, texts=comments)
     finally:
         engine.dispose()
     return summarise(

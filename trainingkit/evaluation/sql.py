@@ -24,8 +24,7 @@ from .vocabulary import CHOICE_QUESTIONS, GROUP_MEANS, SCALE_QUESTIONS, TEXT_QUE
 _IN = lambda names: ", ".join(f"'{n}'" for n in sorted(names))  # noqa: E731  fixed ids, not user input
 KEPT_TABLE = "tk_kept"
 
-KEPT = f"""
-CREATE TEMPORARY TABLE {KEPT_TABLE} AS
+_OCCASIONS = """
 WITH occ AS (
   SELECT r.response_id, r.form_id, COALESCE(r.participant, '') AS participant, r.submitted_at,
     CASE r.form_id
@@ -37,13 +36,29 @@ WITH occ AS (
         (SELECT a.value FROM answers a WHERE a.response_id = r.response_id AND a.session = '' AND a.question = 'round'), '')
       ELSE '' END AS occasion
   FROM responses r WHERE r.cohort = :cohort
-), ranked AS (
+)"""
+# The latest response per (participant, form, occasion), ties broken by the larger response id.
+# PostgreSQL: a window. SQLite: a GROUP BY on max(submitted_at || '|' || response_id), a third
+# faster; submitted_at is stored at a fixed width there, so the text order is the time order.
+_LATEST = {
+    "postgresql": """, ranked AS (
   SELECT occ.*, ROW_NUMBER() OVER (
     PARTITION BY participant, form_id, occasion ORDER BY submitted_at DESC, response_id DESC) AS rn
   FROM occ
 )
-SELECT response_id, form_id, participant, occasion, submitted_at FROM ranked WHERE participant = '' OR rn = 1
-"""
+SELECT response_id, form_id, participant, occasion, submitted_at FROM ranked WHERE participant = '' OR rn = 1""",
+    "sqlite": """
+SELECT substr(max(submitted_at || '|' || response_id), length(max(submitted_at)) + 2) AS response_id,
+       form_id, participant, occasion, max(submitted_at) AS submitted_at
+FROM occ WHERE participant <> '' GROUP BY participant, form_id, occasion
+UNION ALL
+SELECT response_id, form_id, participant, occasion, submitted_at FROM occ WHERE participant = ''""",
+}
+
+
+def kept_sql(dialect: str) -> str:
+    return f"CREATE TEMPORARY TABLE {KEPT_TABLE} AS" + _OCCASIONS + _LATEST[dialect]
+
 
 _TEXT = f"a.question IN ({_IN(TEXT_QUESTIONS)})"
 _MEMBER = "CASE WHEN p.member IS NULL THEN '' WHEN p.member THEN 'yes' ELSE 'no' END"
@@ -93,28 +108,30 @@ def _frame(conn, sql: str, cohort: str) -> pd.DataFrame:
     return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
 
 
-def _one_pass_sql(dialect: str) -> str:
+def _one_pass_sql(dialect: str, texts: bool = True) -> str:
     wanted = _IN(SCALE_QUESTIONS | CHOICE_QUESTIONS | TEXT_QUESTIONS)
-    return ONE_PASS.format(text=_TEXT, gather=_GATHER[dialect].format(text=_TEXT),
+    return ONE_PASS.format(text=_TEXT, gather=_GATHER[dialect].format(text=_TEXT) if texts else "NULL",
                            kept=KEPT_TABLE, wanted=wanted)
 
 
-def tallies_from_store(engine: Engine, cohort: str) -> Tallies:
+def tallies_from_store(engine: Engine, cohort: str, texts: bool = True) -> Tallies:
+    """``texts=False``: open text is counted but not read (a published summary shows none)."""
     with engine.connect() as conn:
         conn.execute(text(f"DROP TABLE IF EXISTS {KEPT_TABLE}"))
-        conn.execute(text(KEPT), {"cohort": cohort})
+        conn.execute(text(kept_sql(engine.dialect.name)), {"cohort": cohort})
         conn.execute(text(f"CREATE INDEX {KEPT_TABLE}_id ON {KEPT_TABLE} (response_id)"))
-        rows = _frame(conn, _one_pass_sql(engine.dialect.name), cohort)
+        rows = _frame(conn, _one_pass_sql(engine.dialect.name, texts), cohort)
         respondents = _frame(conn, RESPONDENTS, cohort)
-        person_scores = _frame(conn, PERSON_SCORES, cohort)
-        persons = _frame(conn, PERSONS, cohort)
         roster = _frame(conn, ROSTER, cohort)
+        # per person only for the group breakdowns, which need a roster
+        person_scores = _frame(conn, PERSON_SCORES, cohort) if len(roster) else pd.DataFrame(columns=["person", "question", "n", "total"])
+        persons = _frame(conn, PERSONS, cohort)
         conn.execute(text(f"DROP TABLE {KEPT_TABLE}"))
         conn.rollback()
-    return _tallies(rows, respondents, person_scores, persons, roster)
+    return _tallies(rows, respondents, person_scores, persons, roster, texts)
 
 
-def _tallies(rows, respondents, person_scores, persons, roster) -> Tallies:
+def _tallies(rows, respondents, person_scores, persons, roster, read_texts: bool = True) -> Tallies:
     is_scale = rows["question"].isin(SCALE_QUESTIONS) | rows["question"].str.startswith("c_")
     scale = rows[is_scale].assign(value=lambda d: pd.to_numeric(d["value"], errors="coerce")).dropna(subset=["value"])
     scale = scale.assign(value=scale["value"].astype(int))
@@ -128,11 +145,14 @@ def _tallies(rows, respondents, person_scores, persons, roster) -> Tallies:
     choices = exploded.groupby(["form_id", "occasion", "question", "value"])["n"].sum().rename("count").reset_index()
     choice_respondents = chosen.groupby(["form_id", "occasion", "question"])["n"].sum().rename("respondents").reset_index()
 
-    texts = _texts(rows[rows["question"].isin(TEXT_QUESTIONS)])
+    text_rows = rows[rows["question"].isin(TEXT_QUESTIONS)]
+    texts = _texts(text_rows) if read_texts else _texts(text_rows.iloc[0:0])
+    text_counts = text_rows.groupby(["form_id", "occasion", "question"])["n"].sum().rename("count").reset_index()
 
     person_scores = person_scores.astype({"n": int, "total": int})
     return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts,
-                   person_scores.sort_values(["person", "question"]).reset_index(drop=True), persons, tidy_roster(roster))
+                   person_scores.sort_values(["person", "question"]).reset_index(drop=True), persons, tidy_roster(roster),
+                   text_counts, read_texts)
 
 
 def _texts(rows: pd.DataFrame) -> pd.DataFrame:

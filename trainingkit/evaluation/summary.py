@@ -181,7 +181,7 @@ def followup_stats(t: Tallies, min_cell: int) -> dict:
     follow = t.choices[t.choices["form_id"] == "followup"]
     asked = t.choice_respondents[t.choice_respondents["form_id"] == "followup"]
     rounds = t.respondents[t.respondents["form_id"] == "followup"]
-    details = t.texts[(t.texts["form_id"] == "followup") & (t.texts["question"] == "actions_detail")]
+    details = t.text_counts[(t.text_counts["form_id"] == "followup") & (t.text_counts["question"] == "actions_detail")]
     for round_ in sorted(set(rounds["occasion"].astype(str)), key=lambda o: occasion_rank("followup", o)):
         rows = follow[follow["occasion"].astype(str) == round_]
         engaged = rows[rows["question"] == "engaged"]
@@ -191,7 +191,7 @@ def followup_stats(t: Tallies, min_cell: int) -> dict:
         by_type = {k: Share(n=n_actions, yes=v["n"], pct=v["pct"])
                    for k, v in choice_shares(dict(zip(actions["value"], actions["count"])), n_actions).items()}
         responded = int(rounds.loc[rounds["occasion"].astype(str) == round_, "responded"].sum())
-        described = int((details["occasion"].astype(str) == round_).sum())
+        described = int(details.loc[details["occasion"].astype(str) == round_, "count"].sum())
         out[round_] = FollowupRound(
             engaged=_share(int(engaged.loc[engaged["value"] == "yes", "count"].sum()), n_engaged, min_cell),
             actions=Actions(n=n_actions, by_type=by_type) if n_actions >= min_cell else Actions(n=n_actions, suppressed=True),
@@ -201,18 +201,22 @@ def followup_stats(t: Tallies, min_cell: int) -> dict:
 
 
 def comment_lists(t: Tallies, course: Course, names, min_cell: int) -> Comments:
-    """Open comments at course level only, per session and per day, masked; only for a day whose
-    daily form at least min_cell trainees sent."""
+    """Open comments at course level only, per session, per day and per follow-up round, masked;
+    only for a day (round) whose form at least min_cell trainees sent."""
     days = _enough(t, "daily", min_cell)
     daily = t.texts[(t.texts["form_id"] == "daily") & t.texts["occasion"].astype(str).isin(days)]
     per_session = daily[(daily["question"] == "comment") & (daily["session"] != "")]
     per_day = daily[daily["question"] == "day_comment"]
+    rounds = _enough(t, "followup", min_cell)
+    details = t.texts[(t.texts["form_id"] == "followup") & (t.texts["question"] == "actions_detail")
+                      & t.texts["occasion"].astype(str).isin(rounds)]
     return Comments(
         sessions={
             sid: _open(per_session[per_session["session"] == sid], names)
             for sid in _ordered(set(per_session["session"]), [s.id for s in course.sessions])
         },
         days={str(d): _open(rows, names) for d, rows in sorted(per_day.groupby("occasion"), key=lambda p: occasion_rank("daily", str(p[0])))},
+        results={str(r): _open(rows, names) for r, rows in sorted(details.groupby("occasion"), key=lambda p: occasion_rank("followup", str(p[0])))},
     )
 
 
@@ -225,6 +229,7 @@ def summarise(t: Tallies, course: Course, *, expected: int | None, min_cell: int
         data="synthetic" if synthetic else "real",  # synthetic: the sample or a simulated pilot
         cohort=cohort or course.config.cohort,
         min_cell=min_cell,
+        comments_included=t.texts_read,
         sessions=session_stats(t.scale_counts, course, min_cell),
         pre_post=pre_post_stats(t.paired, course, min_cell),
         nps=nps(_counts(recommend), min_cell),

@@ -32,6 +32,8 @@ class Tallies:
     person_scores: pd.DataFrame  # person, question (GROUP_MEANS), n answers, total (sum of values)
     persons: pd.DataFrame  # person: everyone who sent a form that counts ("anon:<id>" without a code)
     roster: pd.DataFrame  # participant, country, org_type, member ("yes"/"no"/"")
+    text_counts: pd.DataFrame  # form_id, occasion, question, count (open-text answers, read or not)
+    texts_read: bool = True  # False: the texts were not read (a published summary shows none)
 
 
 def occasions(answers: pd.DataFrame) -> pd.Series:
@@ -94,8 +96,9 @@ def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = No
     means = means.assign(person=means["participant"].where(means["participant"] != "", "anon:" + means["response_id"].astype(str)))
     person_scores = means.groupby(["person", "question"])["value"].agg(n="size", total="sum").reset_index()
     persons = pd.DataFrame({"person": sorted(set(who))})
+    text_counts = texts.groupby(["form_id", "occasion", "question"]).size().rename("count").reset_index()
     return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts, person_scores, persons,
-                   tidy_roster(roster))
+                   tidy_roster(roster), text_counts)
 
 
 def tidy_roster(roster: pd.DataFrame | None) -> pd.DataFrame:
