@@ -132,12 +132,13 @@ def tallies_from_store(engine: Engine, cohort: str, texts: bool = True) -> Talli
 
 
 def _tallies(rows, respondents, person_scores, persons, roster, read_texts: bool = True) -> Tallies:
-    is_scale = rows["question"].isin(SCALE_QUESTIONS) | rows["question"].str.startswith("c_")
-    scale = rows[is_scale].assign(value=lambda d: pd.to_numeric(d["value"], errors="coerce")).dropna(subset=["value"])
+    questions = set(rows["question"].unique())  # a few dozen ids: test them, not 100,000 cells
+    competence = {q for q in questions if q.startswith("c_")}
+    scale = rows[rows["question"].isin(SCALE_QUESTIONS | competence)].assign(value=lambda d: pd.to_numeric(d["value"], errors="coerce")).dropna(subset=["value"])
     scale = scale.assign(value=scale["value"].astype(int))
     scale_counts = scale.groupby(["form_id", "occasion", "session", "question", "value"])["n"].sum().rename("count").reset_index()
 
-    paired = scale[(scale["who"] != "") & scale["question"].str.startswith("c_")]
+    paired = scale[(scale["who"] != "") & scale["question"].isin(competence)]
     paired = paired.rename(columns={"who": "participant"})[["participant", "form_id", "question", "value"]].reset_index(drop=True)
 
     chosen = rows[rows["question"].isin(CHOICE_QUESTIONS)]

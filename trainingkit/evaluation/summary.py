@@ -47,11 +47,13 @@ def session_stats(scale_counts: pd.DataFrame, course: Course, min_cell: int) -> 
 def pre_post_stats(paired: pd.DataFrame, course: Course, min_cell: int) -> dict:
     """Per c_* item: the paired change from the pre- to the post-course form."""
     order = [f"c_{o.id}" for o in course.config.outcomes]
+    by_item = dict(tuple(paired.groupby("question", sort=False)))
     out = {}
-    for item in _ordered(set(paired["question"]), order):
-        rows = paired[paired["question"] == item]
-        series = {f: rows[rows["form_id"] == f].set_index("participant")["value"] for f in ("pre", "post")}
-        s = pre_post_summary(series["pre"], series["post"])
+    for item in _ordered(set(by_item), order):
+        rows = by_item[item]
+        series = {f: g.set_index("participant")["value"] for f, g in rows.groupby("form_id", sort=False)}
+        empty = pd.Series(dtype="int64")
+        s = pre_post_summary(series.get("pre", empty), series.get("post", empty))
         out[item] = PrePost(**s) if s["n_pairs"] >= min_cell else PrePost(n_pairs=s["n_pairs"], suppressed=True)
     return out
 
