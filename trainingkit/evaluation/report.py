@@ -38,7 +38,12 @@ def table_html(headers: list[str], rows: list[list]) -> str:
     """Cells are escaped here; pass ``html_cells`` columns through ``Markup`` if ever needed."""
     head = "".join(f"<th>{_esc(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{_value(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<table class="evaluation-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return _scroll(f'<table class="evaluation-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+
+def _scroll(table: str) -> str:
+    """A wide table scrolls inside its own box on a phone, not the page; focusable, so a keyboard can scroll it."""
+    return f'<div class="evaluation-scroll" role="region" aria-label="Table" tabindex="0">{table}</div>'
 
 
 def frame_html(frame: pd.DataFrame, headers: dict[str, str]) -> str:
@@ -182,7 +187,7 @@ class Report:
             cells = "".join(
                 f'<tr><td><a href="{_esc(session_href(self.course, REPORT_DOCNAME, r["session"]))}">{_esc(r["title"])}</a></td>'
                 f'<td>{"<br>".join(_esc(x) for x in r["reasons"])}</td></tr>' for r in rows)
-            return f'<table class="evaluation-table"><thead><tr><th>Session</th><th>Why revise it</th></tr></thead><tbody>{cells}</tbody></table>'
+            return _scroll(f'<table class="evaluation-table"><thead><tr><th>Session</th><th>Why revise it</th></tr></thead><tbody>{cells}</tbody></table>')
         return self._guard(body)
 
     def method(self) -> HTML:
