@@ -1,13 +1,15 @@
 """Tallies computed inside the feedback store, so a summary never loads every answer.
 
-Two steps, in one connection:
+In one connection:
 1. the responses that count — the latest per (participant, form, occasion), with their
    occasion — go into a temporary table (one pass over the responses);
-2. ONE pass over their answers groups them by form, occasion, session, question, value and
-   roster group, keeping pre/post competence answers per participant and gathering open text
-   as JSON, so the 2 million answers of a large store are read once;
-3. the group breakdowns' answers (usefulness, overall, recommend) summed per person, since the
-   privacy rule counts the people behind each figure.
+2. ONE pass over their answers groups them by form, occasion, session, question and value,
+   gathering open text as JSON when it is wanted, so the 2 million answers of a large store
+   are read once;
+3. the pre- and post-course competence answers are paired by a join through the index and
+   counted per (pre, post) value, at most 25 rows per item;
+4. with a roster, the group breakdowns' answers (usefulness, overall, recommend) summed per
+   person, since the privacy rule counts the people behind each figure.
 The result is the same ``Tallies`` that ``tallies.py`` computes with pandas; a test checks that
 they agree on SQLite and PostgreSQL.
 """
@@ -71,13 +73,24 @@ _GATHER = {
 ONE_PASS = """
 SELECT k.form_id, k.occasion, a.session, a.question,
        CASE WHEN {text} THEN '' ELSE a.value END AS value,
-       CASE WHEN k.form_id IN ('pre', 'post') AND a.question LIKE 'c\\_%' ESCAPE '\\' THEN k.participant ELSE '' END AS who,
        count(*) AS n,
        {gather} AS texts
 FROM {kept} k
 JOIN answers a ON a.response_id = k.response_id
 WHERE (a.question IN ({wanted}) OR a.question LIKE 'c\\_%' ESCAPE '\\') AND trim(a.value) <> ''
-GROUP BY k.form_id, k.occasion, a.session, a.question, 5, 6
+GROUP BY k.form_id, k.occasion, a.session, a.question, 5
+"""
+
+# Pre/post pairs counted in the store: each trainee's two answers to a c_* item, joined.
+PAIRS = f"""
+SELECT b.question, b.value AS pre, c.value AS post, count(*) AS count
+FROM {KEPT_TABLE} kb
+JOIN {KEPT_TABLE} kc ON kc.participant = kb.participant AND kc.form_id = 'post'
+JOIN answers b ON b.response_id = kb.response_id
+JOIN answers c ON c.response_id = kc.response_id AND c.session = b.session AND c.question = b.question
+WHERE kb.form_id = 'pre' AND kb.participant <> '' AND b.question LIKE 'c\\_%' ESCAPE '\\'
+  AND trim(b.value) <> '' AND trim(c.value) <> ''
+GROUP BY b.question, b.value, c.value
 """
 
 _PERSON = "CASE WHEN k.participant <> '' THEN k.participant ELSE 'anon:' || k.response_id END"
@@ -120,26 +133,28 @@ def tallies_from_store(engine: Engine, cohort: str, texts: bool = True) -> Talli
         conn.execute(text(f"DROP TABLE IF EXISTS {KEPT_TABLE}"))
         conn.execute(text(kept_sql(engine.dialect.name)), {"cohort": cohort})
         conn.execute(text(f"CREATE INDEX {KEPT_TABLE}_id ON {KEPT_TABLE} (response_id)"))
+        conn.execute(text(f"CREATE INDEX {KEPT_TABLE}_who ON {KEPT_TABLE} (participant, form_id)"))
         rows = _frame(conn, _one_pass_sql(engine.dialect.name, texts), cohort)
         respondents = _frame(conn, RESPONDENTS, cohort)
+        pairs = _frame(conn, PAIRS, cohort)
         roster = _frame(conn, ROSTER, cohort)
         # per person only for the group breakdowns, which need a roster
         person_scores = _frame(conn, PERSON_SCORES, cohort) if len(roster) else pd.DataFrame(columns=["person", "question", "n", "total"])
         persons = _frame(conn, PERSONS, cohort)
         conn.execute(text(f"DROP TABLE {KEPT_TABLE}"))
         conn.rollback()
-    return _tallies(rows, respondents, person_scores, persons, roster, texts)
+    return _tallies(rows, respondents, pairs, person_scores, persons, roster, texts)
 
 
-def _tallies(rows, respondents, person_scores, persons, roster, read_texts: bool = True) -> Tallies:
+def _tallies(rows, respondents, pairs, person_scores, persons, roster, read_texts: bool = True) -> Tallies:
     questions = set(rows["question"].unique())  # a few dozen ids: test them, not 100,000 cells
     competence = {q for q in questions if q.startswith("c_")}
     scale = rows[rows["question"].isin(SCALE_QUESTIONS | competence)].assign(value=lambda d: pd.to_numeric(d["value"], errors="coerce")).dropna(subset=["value"])
     scale = scale.assign(value=scale["value"].astype(int))
     scale_counts = scale.groupby(["form_id", "occasion", "session", "question", "value"])["n"].sum().rename("count").reset_index()
 
-    paired = scale[(scale["who"] != "") & scale["question"].isin(competence)]
-    paired = paired.rename(columns={"who": "participant"})[["participant", "form_id", "question", "value"]].reset_index(drop=True)
+    pairs = pairs.assign(pre=pd.to_numeric(pairs["pre"], errors="coerce"), post=pd.to_numeric(pairs["post"], errors="coerce"))
+    pairs = pairs.dropna(subset=["pre", "post"]).astype({"pre": int, "post": int, "count": int})
 
     chosen = rows[rows["question"].isin(CHOICE_QUESTIONS)]
     exploded = chosen.assign(value=chosen["value"].str.split()).explode("value")
@@ -151,7 +166,7 @@ def _tallies(rows, respondents, person_scores, persons, roster, read_texts: bool
     text_counts = text_rows.groupby(["form_id", "occasion", "question"])["n"].sum().rename("count").reset_index()
 
     person_scores = person_scores.astype({"n": int, "total": int})
-    return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts,
+    return Tallies(scale_counts, respondents, pairs, choices, choice_respondents, texts,
                    person_scores.sort_values(["person", "question"]).reset_index(drop=True), persons, tidy_roster(roster),
                    text_counts, read_texts)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..course import Course
-from .metrics import choice_shares, likert_summary, nps_summary, pct, pre_post_summary, response_rate
+from .metrics import choice_shares, likert_summary, nps_summary, pct, pre_post_from_pairs, response_rate
 from .model import (
     Actions, Comments, Count, End, FollowupRound, Group, GroupMean, Likert, Nps, PrePost, Profile, Rate, Share, Summary,
 )
@@ -44,16 +44,14 @@ def session_stats(scale_counts: pd.DataFrame, course: Course, min_cell: int) -> 
     return out
 
 
-def pre_post_stats(paired: pd.DataFrame, course: Course, min_cell: int) -> dict:
+def pre_post_stats(pairs: pd.DataFrame, course: Course, min_cell: int) -> dict:
     """Per c_* item: the paired change from the pre- to the post-course form."""
     order = [f"c_{o.id}" for o in course.config.outcomes]
-    by_item = dict(tuple(paired.groupby("question", sort=False)))
+    by_item = dict(tuple(pairs.groupby("question", sort=False)))
     out = {}
     for item in _ordered(set(by_item), order):
         rows = by_item[item]
-        series = {f: g.set_index("participant")["value"] for f, g in rows.groupby("form_id", sort=False)}
-        empty = pd.Series(dtype="int64")
-        s = pre_post_summary(series.get("pre", empty), series.get("post", empty))
+        s = pre_post_from_pairs({(int(a), int(b)): int(c) for a, b, c in zip(rows["pre"], rows["post"], rows["count"])})
         out[item] = PrePost(**s) if s["n_pairs"] >= min_cell else PrePost(n_pairs=s["n_pairs"], suppressed=True)
     return out
 
@@ -233,7 +231,7 @@ def summarise(t: Tallies, course: Course, *, expected: int | None, min_cell: int
         min_cell=min_cell,
         comments_included=t.texts_read,
         sessions=session_stats(t.scale_counts, course, min_cell),
-        pre_post=pre_post_stats(t.paired, course, min_cell),
+        pre_post=pre_post_stats(t.pairs, course, min_cell),
         nps=nps(_counts(recommend), min_cell),
         response_rates=rates(t.respondents, expected),
         breakdowns=breakdown_stats(t, course, min_cell),

@@ -25,7 +25,7 @@ ROSTER_COLUMNS = ["participant", *ROSTER_ATTRIBUTES]
 class Tallies:
     scale_counts: pd.DataFrame  # form_id, occasion, session, question, value(int), count
     respondents: pd.DataFrame  # form_id, occasion, responded (distinct participants or anonymous responses)
-    paired: pd.DataFrame  # participant, form_id (pre|post), question, value(int)
+    pairs: pd.DataFrame  # question, pre, post (ints), count: trainees with both forms, by their two answers
     choices: pd.DataFrame  # form_id, occasion, question, value, count
     choice_respondents: pd.DataFrame  # form_id, occasion, question, respondents
     texts: pd.DataFrame  # form_id, occasion, session, question, value
@@ -82,8 +82,8 @@ def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = No
     who = resp["participant"].where(resp["participant"] != "", "anon:" + resp["response_id"].astype(str))
     respondents = resp.assign(who=who).groupby(["form_id", "occasion"])["who"].nunique().rename("responded").reset_index()
 
-    paired = scale[scale["form_id"].isin(["pre", "post"]) & scale["question"].str.startswith("c_") & (scale["participant"] != "")]
-    paired = paired[["participant", "form_id", "question", "value"]].reset_index(drop=True)
+    competence = scale[scale["form_id"].isin(["pre", "post"]) & scale["question"].str.startswith("c_") & (scale["participant"] != "")]
+    pairs = pair_counts(competence[competence["form_id"] == "pre"], competence[competence["form_id"] == "post"])
 
     chosen = a[a["question"].isin(CHOICE_QUESTIONS)]
     exploded = chosen.assign(value=chosen["value"].astype(str).str.split()).explode("value")
@@ -97,8 +97,16 @@ def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = No
     person_scores = means.groupby(["person", "question"])["value"].agg(n="size", total="sum").reset_index()
     persons = pd.DataFrame({"person": sorted(set(who))})
     text_counts = texts.groupby(["form_id", "occasion", "question"]).size().rename("count").reset_index()
-    return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts, person_scores, persons,
+    return Tallies(scale_counts, respondents, pairs, choices, choice_respondents, texts, person_scores, persons,
                    tidy_roster(roster), text_counts)
+
+
+def pair_counts(pre: pd.DataFrame, post: pd.DataFrame) -> pd.DataFrame:
+    """(question, pre, post, count) from each form's (participant, question, value) answers."""
+    both = pre[["participant", "question", "value"]].merge(post[["participant", "question", "value"]],
+                                                         on=["participant", "question"], suffixes=("_pre", "_post"))
+    counts = both.groupby(["question", "value_pre", "value_post"]).size().rename("count").reset_index()
+    return counts.rename(columns={"value_pre": "pre", "value_post": "post"})[["question", "pre", "post", "count"]]
 
 
 def tidy_roster(roster: pd.DataFrame | None) -> pd.DataFrame:
