@@ -13,7 +13,7 @@ from ..course import Course
 from .labels import choice_label, outcome_label, session_title
 from .model import Measure, Rate, Section, Summary
 from .tables import needed
-from .vocabulary import FORM_LABELS, occasion_label
+from .vocabulary import occasion_label
 
 SectionFunction = Callable[[Summary, Course], Section]
 
@@ -197,7 +197,3 @@ def course_dates(course: Course) -> str:
         return "dates not given in course.yml"
     last = first + dt.timedelta(days=max(len(course.days), 1) - 1)
     return f"{first:%-d %B %Y} to {last:%-d %B %Y}"
-
-
-def form_label(form: str) -> str:
-    return FORM_LABELS.get(form, form)

@@ -148,10 +148,7 @@ def _disclosed(keys: list[tuple], shown: set, candidates: np.ndarray) -> np.ndar
     return np.abs(residual).max(axis=1) < 1e-6
 
 
-def labelled(shown: dict[str, object], suppressed: list[str], known: list[str] | None) -> tuple[list[str], bool]:
-    """The labels of suppressed groups that may be listed, and whether an "other groups" row is
-    needed: known categories are all listed; unknown suppressed ones hide under one label."""
-    if known is None:
-        return [], bool(suppressed)
-    listed = [g for g in known if g not in shown]
-    return listed, any(g not in known for g in suppressed)
+def needs_other_label(suppressed: list[str], known: list[str] | None) -> bool:
+    """Whether hidden groups need the one "other groups" label: known categories are all listed
+    anyway (so listing them tells nothing); any other hidden group hides under that label."""
+    return any(known is None or g not in known for g in suppressed)

@@ -12,7 +12,7 @@ from .metrics import choice_shares, likert_summary, nps_summary, pct, pre_post_f
 from .model import (
     Actions, Comments, Count, End, FollowupRound, Group, GroupMean, Likert, Nps, PrePost, Profile, Rate, Share, Summary,
 )
-from .privacy import check_min_cell, labelled, mask_text, protect
+from .privacy import check_min_cell, mask_text, needs_other_label, protect
 from .tallies import Tallies
 from .vocabulary import (
     GROUP_MEANS, NOT_GIVEN, OTHER_GROUPS, ROSTER_ATTRIBUTES, form_rank, occasion_rank,
@@ -97,12 +97,10 @@ def _groups_of(people: dict[str, tuple], i: int) -> dict[str, list[str]]:
 
 def _listing(shown: dict, present: set[str], known: list[str] | None, make_hidden) -> dict:
     """Shown groups, then the labels rule: every known category, or one "other groups" label."""
-    hidden = sorted(present - set(shown))
-    listed, other = labelled(shown, hidden, known)
     out = dict(sorted(shown.items()))
     if known is not None:
         out = {g: out[g] if g in out else make_hidden() for g in known} | {g: v for g, v in out.items() if g not in known}
-    if other:
+    if needs_other_label(sorted(present - set(shown)), known):
         out[OTHER_GROUPS] = make_hidden()
     return out
 

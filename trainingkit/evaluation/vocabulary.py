@@ -51,12 +51,3 @@ def occasion_rank(form_id: str, occasion: str) -> tuple:
     if form_id == "followup":
         return (ROUND_ORDER.index(occasion) if occasion in ROUND_ORDER else len(ROUND_ORDER), occasion)
     return (int(occasion) if occasion.isdigit() else 99, occasion)
-
-
-def yes_no(value) -> str:
-    """Booleans as words a reader expects."""
-    if value is True:
-        return "Yes"
-    if value is False:
-        return "No"
-    return str(value)
