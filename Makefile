@@ -45,7 +45,7 @@ lab: $(STAMP)  ## JupyterLab on the participant notebooks, for a trainee's lapto
 check: $(STAMP)
 	$(BIN)/trainingkit check
 
-forms: $(STAMP)  ## serve the feedback forms to phones on the local network (Voilà; Ctrl+C stops)
+forms: $(STAMP)  ## serve the feedback forms to phones on the local network (Ctrl+C stops)
 	$(BIN)/trainingkit forms serve
 
 bench: $(STAMP)  ## performance figures (never timed tests)

@@ -108,3 +108,19 @@ def test_a_real_cohort_is_never_mixed_with_the_synthetic_one(tmp_path):
     assert summary["response_rates"] == {} and summary["profile"]["participants"] == 6
     md = cli("feedback", "summary", "--format", "md", db=db).output
     assert "SYNTHETIC" not in md and "No forms yet." in md
+
+
+def test_a_marked_version_counts_and_replaced_versions_are_said(tmp_path, course):
+    store = FeedbackStore(f"sqlite:///{tmp_path / 'feedback.sqlite'}", root=REPO)
+    for i in range(5):
+        store.submit("end", {"overall": 4, "recommend": 8}, participant=f"P{i:02d}", response_id=f"e{i}")
+    store.submit("end", {"overall": 1, "recommend": 0}, participant="P00", response_id="e0-later")  # P00 changed their mind
+    url = f"sqlite:///{tmp_path / 'feedback.sqlite'}"
+    latest = store_summary(course, url)
+    assert latest.replaced == 1 and latest.end.overall.mean == 3.4  # (1 + 4 * 4) / 5
+    store.mark_version("e0")  # the organiser counts the first one
+    marked = store_summary(course, url)
+    assert marked.replaced == 1 and marked.end.overall.mean == 4.0
+    from trainingkit.evaluation.findings import findings
+    assert "Data: 1 response was replaced by a later version (or by one the organiser marked) and not counted." in findings(marked, course)
+    store.close()

@@ -13,7 +13,7 @@ from trainingkit.pack import zip_site
 from trainingkit.pack.assets import EXTRA_DIR, OFFLINE_DIR, npm_modules, offline_assets
 from trainingkit.pack.lab import LAB_DIR, PARTICIPANT_SRC, lab_command, prepare_lab
 
-from test_voila_forms import _free_port
+from formserver import free_port as _free_port
 
 
 def fake_participant_src(root):

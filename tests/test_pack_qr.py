@@ -1,7 +1,5 @@
 """The QR code that takes trainees' phones to the feedback forms: the address it holds, where
 it is written, and what the trainer edition's daily review pages say about it."""
-import subprocess
-
 import zxingcpp
 from PIL import Image
 
@@ -49,7 +47,7 @@ def test_forms_qr_block_becomes_a_figure_whose_alt_text_names_the_url():
     assert nb.cells[0].source.count("{forms-qr}") == 1  # the source notebook is unchanged
 
 
-def test_serve_prints_the_lan_url_and_writes_the_code_for_it(tmp_path, monkeypatch, capsys):
+def test_serve_announces_the_lan_url_and_writes_the_code_for_it(tmp_path, monkeypatch):
     root = tmp_path
     static = root / "_build/trainer/html/_static"
     static.mkdir(parents=True)
@@ -62,19 +60,22 @@ def test_serve_prints_the_lan_url_and_writes_the_code_for_it(tmp_path, monkeypat
 
     monkeypatch.delenv(qr.ENV_URL, raising=False)
     monkeypatch.setattr(serve, "lan_address", lambda: "10.20.30.40")
-    monkeypatch.setattr(serve, "voila_env", lambda root: {})
-    ran = []
-    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: ran.append(cmd))
-    serve.serve(root, 8866)
+    lines = serve.announce(root, "10.20.30.40", 8866)
 
-    printed = capsys.readouterr().out
-    assert f"phones on this network open {URL}" in printed
-    assert f"QR code for that address: {root / 'var/forms-qr.png'}" in printed
+    assert lines[0] == f"Listening on http://10.20.30.40:8866/ only. Phones on this network open {URL}"
+    assert f"QR code for that address: {root / 'var/forms-qr.png'}" in lines
     assert decode(root / "var/forms-qr.png") == URL
     assert decode(static / "forms-qr.png") == URL  # the built trainer edition shows the new code…
     text = page.read_text()
     assert old not in text and qr.alt_text(URL) in text  # …and names the new address
-    assert ran and "--port=8866" in ran[0]
+
+
+def test_serve_on_every_interface_still_puts_the_lan_address_in_the_code(tmp_path, monkeypatch):
+    monkeypatch.delenv(qr.ENV_URL, raising=False)
+    monkeypatch.setattr(serve, "lan_address", lambda: "10.20.30.40")
+    lines = serve.announce(tmp_path, "0.0.0.0", 8866)
+    assert lines[1].startswith("WARNING: anyone on any of those networks can open the forms")
+    assert decode(tmp_path / "var/forms-qr.png") == URL
 
 
 def test_serve_without_a_built_trainer_edition_writes_only_var(tmp_path, monkeypatch):

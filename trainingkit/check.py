@@ -36,7 +36,7 @@ def check_course(root: Path) -> list[Finding]:
 
 def _notebooks(course: Course):
     """Every notebook in the course folders, listed in the toc or not."""
-    for folder in (*PAGE_DIRS, "feedback"):
+    for folder in (*PAGE_DIRS, "feedback", "applications"):
         for path in sorted((course.root / folder).rglob("*.ipynb")):
             if ".ipynb_checkpoints" not in path.parts:
                 yield path, path.relative_to(course.root).as_posix()

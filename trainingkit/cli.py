@@ -192,16 +192,19 @@ def forms_template(form_id, output):
 
 
 @forms.command("serve")
-@click.option("--port", type=int, default=8866, show_default=True)
+@click.option("--ip", help="the address to listen on (default: this computer's address on the local network, as in the QR code)")
+@click.option("--port", type=click.IntRange(1, 65535), default=8866, show_default=True)
+@click.option("--idle-timeout", type=click.IntRange(1), default=60, show_default=True, help="seconds before an idle phone connection is closed")
+@click.option("--pool", type=click.IntRange(1, 64), default=4, show_default=True, help="submissions worked on at once (8 times as many may wait)")
 @friendly
-def forms_serve(port):
-    """Serve the forms with Voilà on the local network, for phones; no internet needed.
+def forms_serve(ip, port, idle_timeout, pool):
+    """Serve the forms to phones on the local network; no internet needed. Ctrl+C stops.
 
-    Example: trainingkit forms serve --port 8866
+    Example: trainingkit forms serve --ip 192.168.1.20 --port 8866
     """
     from .forms.serve import serve
 
-    serve(_course_root(), port)
+    serve(_course_root(), ip, port, idle_timeout, pool)
 
 
 DB_OPTION = click.option("--db", "db", help="SQLAlchemy URL (default: $TRAININGKIT_DB, else var/feedback.sqlite)")
@@ -223,17 +226,72 @@ def feedback():
 
 @feedback.command("roster")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--tokens", "tokens_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="the organiser's CSV of personal keys (default: var/tokens-<cohort>.csv)")
+@click.option("--new-key", "renew", multiple=True, metavar="CODE", help="give this trainee a new key (a lost slip); repeatable")
 @DB_OPTION
 @friendly
-def feedback_roster(file, db):
-    """Load participants (participant, country, org_type, member) into the store; names are never kept.
+def feedback_roster(file, tokens_file, renew, db):
+    """Load participants (participant, country, org_type, member, optional token) into the store;
+    names are never kept. Each participant without a personal key gets one: the store keeps a
+    salted hash, the plain keys go to the organiser's CSV for the slips.
 
     Example: trainingkit feedback roster roster.csv
     """
     from .course import load_course
-    from .feedback.roster import import_roster
+    from .feedback.roster import import_roster, tokens_path
 
-    click.echo(import_roster(_store(db), file, load_course(_course_root()).config.countries))
+    course = load_course(_course_root())
+    store = _store(db)
+    click.echo(import_roster(store, file, course.config.countries, tokens_file or tokens_path(course.root, store.cohort),
+                             frozenset(renew)))
+
+
+@feedback.command("slips")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.pdf")
+@click.option("--tokens", "tokens_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="the organiser's CSV of personal keys (default: var/tokens-<cohort>.csv)")
+@click.option("--url", help="the forms' address (default: as forms serve shows it)")
+@DB_OPTION
+@friendly
+def feedback_slips(output, tokens_file, url, db):
+    """Print a slip per trainee to cut and hand out: code, personal key and a QR code that opens
+    the forms with both filled in.
+
+    Example: trainingkit feedback slips -o slips.pdf
+    """
+    from .feedback.roster import tokens_path
+    from .feedback.slips import write_slips
+    from .forms.qr import forms_url
+
+    store = _store(db)
+    path = write_slips(store, tokens_file or tokens_path(_course_root(), store.cohort), url or forms_url(), output)
+    click.echo(f"wrote {path}: cut along the lines; each slip is personal")
+
+
+@feedback.command("history")
+@click.argument("code")
+@click.option("--count", "count_id", metavar="RESPONSE_ID", help="make this version the one that counts")
+@click.option("--cohort", help="the cohort (default: course.yml's)")
+@DB_OPTION
+@friendly
+def feedback_history(code, count_id, cohort, db):
+    """The versions of a participant's responses (dates, source, which one counts); --count marks one.
+
+    Example: trainingkit feedback history KH-03 --count 6f1c…
+    """
+    from .feedback.history import history_table
+
+    store = _store(db)
+    if count_id:
+        row = store.mark_version(count_id)
+        click.echo(f"{count_id} now counts for {row['participant']}, form {row['form_id']}"
+                   f"{', occasion ' + row['occasion'] if row['occasion'] else ''}; the other versions are kept")
+    try:
+        frame = store.history(code, cohort)
+    except ValueError as exc:
+        raise TrainingkitError(str(exc)) from exc
+    click.echo(history_table(frame, code))
 
 
 @feedback.command("import")
@@ -356,6 +414,260 @@ def feedback_simulate(participants, seed, sample, db):
     from .evaluation.simulate import simulate_into
 
     click.echo(simulate_into(_course_root(), participants, seed, None if sample else _store(db)))
+
+
+# -- applications: the call, from the form to the selected cohort's roster --------------------
+
+APPS_COHORT = click.option("--cohort", help="the call's cohort (default: course.yml's; a simulated call is '<cohort>-synthetic')")
+
+
+def _call(db, cohort):
+    from .applications.call import Call
+    from .applications.store import ApplicationStore
+    from .course import load_course
+
+    course = load_course(_course_root())
+    return Call(course, ApplicationStore(db, cohort=cohort or course.config.cohort, root=course.root))
+
+
+def _csv_out(frame, output):
+    from .evaluation.export import neutralised
+
+    text = neutralised(frame).to_csv(index=False)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.group()
+def applications():
+    """The call for applications: import, eligibility, review, selection, letters, roster.
+
+    Example: trainingkit applications simulate && trainingkit applications select --cohort pilot-2016-synthetic
+    """
+
+
+@applications.command("form")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="FILE.xlsx (XLSForm for KoboToolbox/ODK) or FILE.csv (paper-entry template)")
+@friendly
+def applications_form(output):
+    """Write the application form as an XLSForm workbook or a paper-entry CSV template.
+
+    Example: trainingkit applications form -o application.xlsx
+    """
+    from .applications.form import load_application_form, paper_template, write_application_xlsform
+    from .course import load_course
+
+    form = load_application_form(load_course(_course_root()))
+    if output.suffix.lower() == ".csv":
+        output.write_text(paper_template(form), encoding="utf-8")
+    else:
+        write_application_xlsform(form, output)
+    click.echo(f"wrote {output}")
+
+
+@applications.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_import(file, cohort, db):
+    """Import applications (Kobo/ODK CSV or XLSX, paper template, tidy CSV), whole or not at all.
+
+    Example: trainingkit applications import kobo-applications.xlsx
+    """
+    click.echo(_call(db, cohort).import_file(file))
+
+
+@applications.command("eligibility")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_eligibility(cohort, db):
+    """Each applicant: eligible or not, with every reason.
+
+    Example: trainingkit applications eligibility
+    """
+    table = _call(db, cohort).eligibility()
+    for row in table.itertuples():
+        click.echo(f"{row.applicant}  {'eligible' if row.eligible else 'NOT eligible: ' + '; '.join(row.reasons)}")
+    click.echo(f"{int(table['eligible'].sum())} of {len(table)} eligible", err=True)
+
+
+@applications.command("assign")
+@click.option("--reviewers", "reviewers", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="CSV with reviewer,organisation")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_assign(reviewers, cohort, db):
+    """Give every eligible applicant reviewers from other organisations, loads balanced.
+
+    Example: trainingkit applications assign --reviewers reviewers.csv
+    """
+    for reviewer, load in _call(db, cohort).assign(reviewers).items():
+        click.echo(f"{reviewer:<16} {load} applicant(s)")
+
+
+@applications.command("review-sheet")
+@click.argument("reviewer")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="sheet.csv (default: print it)")
+@click.option("--not-blind", is_flag=True, help="show the organisation (blind review is the default)")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_review_sheet(reviewer, output, not_blind, cohort, db):
+    """The sheet one reviewer fills in: a score per applicant and criterion.
+
+    Example: trainingkit applications review-sheet R1 -o sheet-R1.csv
+    """
+    _csv_out(_call(db, cohort).review_sheet(reviewer, blind=not not_blind), output)
+
+
+@applications.command("scores")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_scores(files, cohort, db):
+    """Import filled review sheets (applicant,reviewer,criterion,score), all files or none.
+
+    Example: trainingkit applications scores sheet-R1.csv sheet-R2.csv
+    """
+    click.echo(f"{_call(db, cohort).import_scores(list(files))} score(s) stored")
+
+
+@applications.command("agreement")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_agreement(cohort, db):
+    """Agreement between reviewers (Krippendorff's alpha) and the applicants to discuss.
+
+    Example: trainingkit applications agreement
+    """
+    result = _call(db, cohort).agreement()
+    value = "not defined (too few scores)" if result["alpha"] is None else f"{result['alpha']:.3f}"
+    click.echo(f"{result['statistic']}: {value} over {result['scores']} scores")
+    for criterion, a in result["per_criterion"].items():
+        click.echo(f"  {criterion:<14} {'-' if a is None else f'{a:.3f}'}")
+    for d in result["discuss"]:
+        click.echo(f"discuss {d['applicant']}: {d['criterion']} scored {d['low']} to {d['high']}")
+
+
+@applications.command("select")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="selection.csv (default: print it)")
+@click.option("--redo", is_flag=True, help="make the selection again, replacing the stored one")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_select(output, redo, cohort, db):
+    """Select (exactly, within every bound), then the waitlist in order and the rest, each with its reason.
+
+    Example: trainingkit applications select -o selection.csv
+    """
+    call = _call(db, cohort)
+    _csv_out(call.select(redo=redo).drop(columns=["decided_at"]), output)
+    if thin := call.thinly_reviewed():
+        click.echo(f"note: {len(thin)} applicant(s) have fewer than {call.selection.reviewers_per_applicant} complete "
+                   f"reviews: {', '.join(thin[:10])}{' …' if len(thin) > 10 else ''}", err=True)
+
+
+@applications.command("withdraw")
+@click.argument("applicant")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_withdraw(applicant, cohort, db):
+    """An applicant withdraws; the best-placed on the waitlist who keeps every bound takes the place.
+
+    Example: trainingkit applications withdraw AK3Q9X7MB
+    """
+    click.echo(_call(db, cohort).withdraw(applicant))
+
+
+@applications.command("notify")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="a folder, e.g. letters/")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_notify(output, cohort, db):
+    """Mail-merge lists (accepted, waitlist, not selected) and one letter per applicant. They hold names: delete them once sent.
+
+    Example: trainingkit applications notify -o letters/
+    """
+    click.echo(f"wrote {len(_call(db, cohort).notify(output))} file(s) in {output}")
+
+
+@applications.command("roster")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="roster.csv")
+@click.option("--load", is_flag=True, help="also load it into the feedback store, with a personal key each (as feedback roster)")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_roster(output, load, cohort, db):
+    """The selected as the cohort's roster (participant,country,org_type,member): codes, no names.
+
+    Example: trainingkit applications roster -o roster.csv --load && trainingkit feedback slips -o slips.pdf
+    """
+    from .applications.handoff import load_roster
+
+    call = _call(db, cohort)
+    _csv_out(call.roster(), output)
+    if load:
+        click.echo(load_roster(output, db, call.store.cohort, call.course))
+
+
+@applications.command("forget")
+@click.argument("applicant")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_forget(applicant, cohort, db):
+    """Erase one applicant's name, e-mail and phone everywhere in the store.
+
+    Example: trainingkit applications forget AK3Q9X7MB
+    """
+    masked = _call(db, cohort).forget(applicant)
+    click.echo(f"{applicant}: name, e-mail and phone erased; {masked} answer(s) that mentioned them masked")
+
+
+@applications.command("report")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.html")
+@click.option("--min-cell", type=int, help="hide groups with fewer people (default: course.yml's min_cell; never below 3)")
+@APPS_COHORT
+@DB_OPTION
+@friendly
+def applications_report(output, min_cell, cohort, db):
+    """The selection report: by country, organisation type and member status; scores; agreement; bounds.
+
+    Example: trainingkit applications report -o selection-report.html
+    """
+    from .applications.report import write_report
+
+    click.echo(f"wrote {write_report(_call(db, cohort), output, min_cell)}")
+
+
+@applications.command("simulate")
+@click.option("--applications", "count", type=int, default=60, show_default=True)
+@click.option("--seed", type=int, default=2016, show_default=True)
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              help="where the SYNTHETIC files go (default: var/applications-synthetic under the course)")
+@DB_OPTION
+@friendly
+def applications_simulate(count, seed, output, db):
+    """A SYNTHETIC call (about 60 applications, 4 reviewers, scored) in cohort '<cohort>-synthetic'.
+
+    Example: trainingkit applications simulate --seed 7
+    """
+    from .applications.simulate import simulate_call
+    from .course import load_course
+
+    course = load_course(_course_root())
+    click.echo(simulate_call(course, db, output or course.root / "var/applications-synthetic", count, seed))
 
 
 if __name__ == "__main__":

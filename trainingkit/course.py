@@ -16,6 +16,7 @@ import nbformat
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from .applications.rubric import Selection
 from .cells import markdown_front_matter, notebook_front_matter
 from .errors import CourseError, Finding
 from .paths import COURSE_FILE
@@ -113,6 +114,13 @@ class Target(_Strict):
     text: Text
 
 
+class FormLimits(_Strict):
+    """``forms:`` in ``course.yml``: what one answer and one participant may send."""
+
+    max_text_length: int = Field(default=5000, ge=1, description="most characters in a text answer")
+    max_submissions_per_hour: int = Field(default=10, ge=1, description="web submissions per participant and form")
+
+
 class CourseConfig(_Strict):
     """``course.yml``: times, breaks and cohort defaults (session order lives in ``_toc.yml``)."""
 
@@ -130,6 +138,14 @@ class CourseConfig(_Strict):
     first_day: dt.date | None = None  # the evaluation report's cohort profile
     venue: Text | None = None
     targets: list[Target] = []
+    forms: FormLimits = FormLimits()
+    selection: Selection | None = None  # the call for applications (trainingkit applications)
+
+    @model_validator(mode="after")
+    def _bounded_countries_are_course_countries(self):
+        if self.selection and (unknown := sorted(set(self.selection.countries) - set(self.countries))):
+            raise ValueError(f"selection.countries: {', '.join(unknown)} not in countries ({', '.join(self.countries)})")
+        return self
 
 
 class _ReadsMeta:

@@ -45,6 +45,13 @@ def _latest_round(summary: Summary):
     return shown[-1] if shown else None
 
 
+def replaced_note(summary: Summary) -> str:
+    if not summary.replaced:
+        return ""
+    return (f"{summary.replaced} response{'s were' if summary.replaced != 1 else ' was'} replaced by a later version "
+            "(or by one the organiser marked) and not counted.")
+
+
 def findings(summary: Summary, course: Course) -> list[str]:
     """Key findings in plain sentences; each says what it rests on, or what is missing."""
     out, k = [], summary.min_cell
@@ -84,6 +91,8 @@ def findings(summary: Summary, course: Course) -> list[str]:
     else:
         out.append("Behaviour and results: no follow-up yet." if not summary.followup
                    else f"Behaviour and results: no follow-up round has {k} answers yet.")
+    if note := replaced_note(summary):
+        out.append(f"Data: {note}")
     return out
 
 

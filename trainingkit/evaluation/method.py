@@ -1,7 +1,7 @@
 """The method note, in words, shared by the report page and the PDF/DOCX report."""
 from __future__ import annotations
 
-from .findings import METHOD_RULES
+from .findings import METHOD_RULES, replaced_note
 from .model import Summary
 from .privacy import CANNOT_CATCH
 
@@ -12,7 +12,8 @@ def method_note(summary: Summary) -> list[tuple[str, list[str]]]:
     data = ("All figures come from SYNTHETIC data made by `trainingkit feedback simulate`: not real trainees."
             if summary.synthetic else f"All figures come from the feedback store, cohort {summary.cohort}.")
     return [
-        ("Data", [data, "When a trainee sent the same form for the same day or round twice, only the latest counts."]),
+        ("Data", [data, "When a trainee sent the same form for the same day or round more than once, one version "
+                  "counts: the one the organiser marked, else the latest." + (f" {replaced_note(summary)}" if summary.replaced else "")]),
         ("Definitions and tests", list(METHOD_RULES)),
         ("Privacy rule", [
             f"No published figure rests on fewer than {k} people. Each figure counts the people who answered that "

@@ -132,6 +132,7 @@ class Summary(_Model):
     cohort: str
     min_cell: int
     comments_included: bool = True
+    replaced: int = 0  # responses that do not count because a later (or a marked) version of the same form does
     sessions: dict[str, dict[str, Likert]] = {}
     pre_post: dict[str, PrePost] = {}
     nps: Nps

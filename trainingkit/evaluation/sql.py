@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 
 from .tallies import Tallies, tidy_roster
 from .vocabulary import CHOICE_QUESTIONS, GROUP_MEANS, SCALE_QUESTIONS, TEXT_QUESTIONS
@@ -58,8 +58,27 @@ SELECT response_id, form_id, participant, occasion, submitted_at FROM occ WHERE 
 }
 
 
-def kept_sql(dialect: str) -> str:
-    return f"CREATE TEMPORARY TABLE {KEPT_TABLE} AS" + _OCCASIONS + _LATEST[dialect]
+# A version the organiser marked to count (``feedback`` versions) replaces the latest one.
+_MARKED = f"""
+CREATE TEMPORARY TABLE {KEPT_TABLE} AS
+SELECT COALESCE(cv.response_id, l.response_id) AS response_id, l.form_id, l.participant, l.occasion,
+       COALESCE(r.submitted_at, l.submitted_at) AS submitted_at
+FROM tk_latest l
+LEFT JOIN counted_versions cv ON cv.cohort = :cohort AND cv.participant = l.participant
+     AND cv.form_id = l.form_id AND cv.occasion = l.occasion
+LEFT JOIN responses r ON r.response_id = cv.response_id
+"""
+
+
+def kept_sql(dialect: str, marks: bool = False) -> list[str]:
+    """The statements that fill the kept table; ``marks``: the store has a counted_versions table."""
+    if not marks:
+        return [f"CREATE TEMPORARY TABLE {KEPT_TABLE} AS" + _OCCASIONS + _LATEST[dialect]]
+    return ["DROP TABLE IF EXISTS tk_latest", "CREATE TEMPORARY TABLE tk_latest AS" + _OCCASIONS + _LATEST[dialect],
+            _MARKED, "DROP TABLE tk_latest"]
+
+
+REPLACED = f"SELECT (SELECT count(*) FROM responses WHERE cohort = :cohort) - (SELECT count(*) FROM {KEPT_TABLE}) AS replaced"
 
 
 _TEXT = f"a.question IN ({_IN(TEXT_QUESTIONS)})"
@@ -131,7 +150,9 @@ def tallies_from_store(engine: Engine, cohort: str, texts: bool = True) -> Talli
     """``texts=False``: open text is counted but not read (a published summary shows none)."""
     with engine.connect() as conn:
         conn.execute(text(f"DROP TABLE IF EXISTS {KEPT_TABLE}"))
-        conn.execute(text(kept_sql(engine.dialect.name)), {"cohort": cohort})
+        marks = inspect(conn).has_table("counted_versions")
+        for statement in kept_sql(engine.dialect.name, marks):
+            conn.execute(text(statement), {"cohort": cohort})
         conn.execute(text(f"CREATE INDEX {KEPT_TABLE}_id ON {KEPT_TABLE} (response_id)"))
         conn.execute(text(f"CREATE INDEX {KEPT_TABLE}_who ON {KEPT_TABLE} (participant, form_id)"))
         rows = _frame(conn, _one_pass_sql(engine.dialect.name, texts), cohort)
@@ -141,9 +162,12 @@ def tallies_from_store(engine: Engine, cohort: str, texts: bool = True) -> Talli
         # per person only for the group breakdowns, which need a roster
         person_scores = _frame(conn, PERSON_SCORES, cohort) if len(roster) else pd.DataFrame(columns=["person", "question", "n", "total"])
         persons = _frame(conn, PERSONS, cohort)
+        n_replaced = int(conn.execute(text(REPLACED), {"cohort": cohort}).scalar() or 0)
         conn.execute(text(f"DROP TABLE {KEPT_TABLE}"))
         conn.rollback()
-    return _tallies(rows, respondents, pairs, person_scores, persons, roster, texts)
+    out = _tallies(rows, respondents, pairs, person_scores, persons, roster, texts)
+    out.replaced = n_replaced
+    return out
 
 
 def _tallies(rows, respondents, pairs, person_scores, persons, roster, read_texts: bool = True) -> Tallies:

@@ -228,6 +228,7 @@ def summarise(t: Tallies, course: Course, *, expected: int | None, min_cell: int
         cohort=cohort or course.config.cohort,
         min_cell=min_cell,
         comments_included=t.texts_read,
+        replaced=t.replaced,
         sessions=session_stats(t.scale_counts, course, min_cell),
         pre_post=pre_post_stats(t.pairs, course, min_cell),
         nps=nps(_counts(recommend), min_cell),

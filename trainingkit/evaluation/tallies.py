@@ -34,6 +34,7 @@ class Tallies:
     roster: pd.DataFrame  # participant, country, org_type, member ("yes"/"no"/"")
     text_counts: pd.DataFrame  # form_id, occasion, question, count (open-text answers, read or not)
     texts_read: bool = True  # False: the texts were not read (a published summary shows none)
+    replaced: int = 0  # stored responses that do not count: a later (or a marked) version does
 
 
 def occasions(answers: pd.DataFrame) -> pd.Series:
@@ -72,6 +73,7 @@ def _numeric(values: pd.Series) -> pd.Series:
 def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = None) -> Tallies:
     """Every tally, computed with pandas from tidy answers (and the roster, for breakdowns)."""
     a = latest_only(answers[TIDY].assign(session=answers["session"].fillna(""), participant=answers["participant"].fillna("")))
+    replaced = answers["response_id"].nunique() - a["response_id"].nunique()
     a = a[a["value"].fillna("").astype(str).str.strip() != ""]
 
     scale = a[a["question"].map(is_scale).astype(bool)].assign(value=lambda d: _numeric(d["value"])).dropna(subset=["value"])
@@ -98,7 +100,7 @@ def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = No
     persons = pd.DataFrame({"person": sorted(set(who))})
     text_counts = texts.groupby(["form_id", "occasion", "question"]).size().rename("count").reset_index()
     return Tallies(scale_counts, respondents, pairs, choices, choice_respondents, texts, person_scores, persons,
-                   tidy_roster(roster), text_counts)
+                   tidy_roster(roster), text_counts, replaced=int(replaced))
 
 
 def pair_counts(pre: pd.DataFrame, post: pd.DataFrame) -> pd.DataFrame:

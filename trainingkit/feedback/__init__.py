@@ -1,4 +1,4 @@
-"""The feedback store and its ways in: notebook and Voilà forms, Kobo, ODK, paper and tidy CSV."""
+"""The feedback store and its ways in: notebook and phone forms, Kobo, ODK, paper and tidy CSV."""
 from .store import FeedbackStore, StoreResult, default_url
 from .submission import Problem, Submission, SubmissionError
 

@@ -51,3 +51,31 @@ participants = Table(
     Column("member", Boolean),
     PrimaryKeyConstraint("cohort", "participant"),
 )
+
+# A trainee's secret token for the web forms, as a salted scrypt hash: the plain token exists
+# only on the organiser's slips and CSV, never in the store.
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("cohort", String(64), nullable=False),
+    Column("participant", String(32), nullable=False),
+    Column("salt", String(32), nullable=False, comment="hex"),
+    Column("token_hash", String(128), nullable=False, comment="hex of hashlib.scrypt"),
+    Column("created_at", DateTime, nullable=False, comment="UTC"),
+    PrimaryKeyConstraint("cohort", "participant"),
+)
+
+# The version an organiser chose to count for one participant, form and occasion (the day of a
+# daily form, the round of a follow-up; "" otherwise). Without a row here the latest counts.
+# Versions themselves are rows of ``responses``: none is ever deleted.
+counted_versions = Table(
+    "counted_versions",
+    metadata,
+    Column("cohort", String(64), nullable=False),
+    Column("participant", String(32), nullable=False),
+    Column("form_id", String(32), nullable=False),
+    Column("occasion", String(16), nullable=False),
+    Column("response_id", String(64), ForeignKey("responses.response_id"), nullable=False),
+    Column("marked_at", DateTime, nullable=False, comment="UTC"),
+    PrimaryKeyConstraint("cohort", "participant", "form_id", "occasion"),
+)

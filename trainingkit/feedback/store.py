@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import and_, create_engine, event, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from ..forms.model import Form
-from . import schema
-from .schema import answers as answers_table, participants, responses as responses_table
+from ..errors import TrainingkitError
+from ..forms.model import Form, check_participant
+from . import schema, tokens as token_rules
+from .schema import answers as answers_table, counted_versions, participants, responses as responses_table, tokens
+from .versions import OCCASION_QUESTION, mark_counted, replaced
 from .submission import ANSWER_ROW, Submission, SubmissionError, prepare, utc_now
 
 DB_ENV = "TRAININGKIT_DB"
@@ -86,6 +88,7 @@ class FeedbackStore:
         self._cohort = cohort
         self.url = url or default_url(root)
         self.engine = make_engine(self.url)
+        self._verified = token_rules.VerifiedKeys()
         try:
             schema.metadata.create_all(self.engine)
         except DBAPIError:  # another process created the tables at the same moment
@@ -209,14 +212,126 @@ class FeedbackStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def responses(self, form_id: str | None = None, cohort: str | None = None) -> pd.DataFrame:
-        """One row per stored response, oldest first; times are UTC."""
-        query = select(*(responses_table.c[c] for c in RESPONSE_COLUMNS))
-        query = _filtered(query, form_id, cohort).order_by(responses_table.c.submitted_at, responses_table.c.response_id)
-        frame = self._frame(query, RESPONSE_COLUMNS)
+    def responses(self, form_id: str | None = None, cohort: str | None = None, versions: str = "counted") -> pd.DataFrame:
+        """One row per response that counts, oldest first; times are UTC.
+
+        A response counts unless another version of it (same participant, form and occasion)
+        does: the one an organiser marked, else the latest. ``versions="all"`` gives every
+        stored version, with its ``occasion`` and whether it is ``marked`` and ``counts``.
+        """
+        if versions not in ("counted", "all"):
+            raise ValueError(f"versions is 'counted' or 'all', not {versions!r}")
+        frame = self._versions(form_id, cohort)
+        if versions == "all":
+            return frame
+        return frame[frame["counts"]][RESPONSE_COLUMNS].reset_index(drop=True)
+
+    def replaced_count(self, form_id: str | None = None, cohort: str | None = None) -> int:
+        """How many stored responses were replaced by a later (or a marked) version: the
+        evaluation states this figure beside the responses it counts."""
+        return replaced(self._versions(form_id, cohort))
+
+    def history(self, participant: str, cohort: str | None = None) -> pd.DataFrame:
+        """Every version of every response of ``participant`` in ``cohort`` (default the course's)."""
+        code = check_participant(participant)
+        frame = self._versions(None, cohort or self.cohort)
+        return frame[frame["participant"] == code].reset_index(drop=True)
+
+    def mark_version(self, response_id: str) -> dict:
+        """Make ``response_id`` the version that counts for its participant, form and occasion;
+        the others stay stored. Returns the marked response's row."""
+        frame = self._versions(None, None, response_id)
+        if frame.empty:
+            raise TrainingkitError(f"no response '{response_id}' in the store")
+        row = frame.iloc[0].to_dict()
+        if row["participant"] is None:
+            raise TrainingkitError(f"response '{response_id}' has no participant code: every anonymous response counts")
+        record = {k: row[k] for k in ("cohort", "participant", "form_id", "occasion")}
+        statement = self._insert(counted_versions).values(**record, response_id=response_id, marked_at=utc_now())
+        statement = statement.on_conflict_do_update(
+            index_elements=list(record), set_={"response_id": response_id, "marked_at": statement.excluded.marked_at})
+        with self.engine.begin() as conn:
+            conn.execute(statement)
+        return row
+
+    def _versions(self, form_id, cohort, response_id: str | None = None) -> pd.DataFrame:
+        r, occ = responses_table, answers_table.alias("occ")
+        names_occasion = or_(*(and_(r.c.form_id == f, occ.c.question == q) for f, q in OCCASION_QUESTION.items()))
+        join = r.outerjoin(occ, and_(occ.c.response_id == r.c.response_id, occ.c.session == schema.NO_SESSION, names_occasion))
+        query = select(*(r.c[c] for c in RESPONSE_COLUMNS), func.coalesce(occ.c.value, "").label("occasion")).select_from(join)
+        query = _filtered(query, form_id, cohort)
+        if response_id is not None:
+            query = query.where(r.c.response_id == response_id)
+        frame = self._frame(query.order_by(r.c.submitted_at, r.c.response_id), [*RESPONSE_COLUMNS, "occasion"])
+        frame["participant"] = frame["participant"].astype(object).where(frame["participant"].notna(), None)
         for column in ("submitted_at", "stored_at"):
             frame[column] = pd.to_datetime(frame[column], utc=True)
-        return frame
+        with self.engine.connect() as conn:
+            marks = select(counted_versions.c.response_id)
+            if cohort:
+                marks = marks.where(counted_versions.c.cohort == cohort)
+            marked = set(conn.execute(marks).scalars())
+        return mark_counted(frame, marked)
+
+    def has_response(self, response_id: str) -> bool:
+        with self.engine.connect() as conn:
+            query = select(responses_table.c.response_id).where(responses_table.c.response_id == response_id)
+            return conn.execute(query).first() is not None
+
+    def submissions_since(self, participant: str, form_id: str, since, cohort: str | None = None) -> int:
+        """How many responses ``participant`` stored for ``form_id`` from ``since`` (UTC) on."""
+        r = responses_table.c
+        query = select(func.count()).where(r.cohort == (cohort or self.cohort), r.participant == participant,
+                                           r.form_id == form_id, r.stored_at >= since)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
+    # -- tokens ----------------------------------------------------------------------------
+
+    def set_tokens(self, plain: dict[str, str], cohort: str | None = None) -> int:
+        """Keep a salted hash of each participant's token (replacing an older one)."""
+        records = []
+        for code, token in plain.items():
+            salt = token_rules.new_salt()
+            records.append({"cohort": cohort or self.cohort, "participant": code, "salt": salt,
+                            "token_hash": token_rules.hash_token(token, salt), "created_at": utc_now()})
+        if not records:
+            return 0
+        statement = self._insert(tokens)
+        statement = statement.on_conflict_do_update(
+            index_elements=["cohort", "participant"],
+            set_={c: statement.excluded[c] for c in ("salt", "token_hash", "created_at")})
+        with self.engine.begin() as conn:
+            conn.execute(statement, records)
+        return len(records)
+
+    def token_codes(self, cohort: str | None = None) -> set[str]:
+        """The participants of ``cohort`` who have a token."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(tokens.c.participant).where(tokens.c.cohort == (cohort or self.cohort))).scalars())
+
+    def token_matches(self, participant: str | None, token: str | None, cohort: str | None = None) -> bool:
+        """Whether ``token`` is ``participant``'s. An unknown or malformed code costs the same
+        time as a wrong token, so timing does not tell a stranger which codes exist."""
+        try:
+            code = check_participant(participant)
+        except ValueError:
+            code = None
+        row = None
+        if code:
+            with self.engine.connect() as conn:
+                query = select(tokens.c.salt, tokens.c.token_hash).where(
+                    tokens.c.cohort == (cohort or self.cohort), tokens.c.participant == code)
+                row = conn.execute(query).first()
+        if row is None:
+            token_rules.matches(token or "", token_rules.DECOY_SALT, token_rules.DECOY_HASH)
+            return False
+        if self._verified.known(code, row.token_hash, token or ""):
+            return True
+        ok = token_rules.matches(token or "", row.salt, row.token_hash)
+        if ok:
+            self._verified.remember(code, row.token_hash, token or "")
+        return ok
 
     def answers(self, form_id: str | None = None, cohort: str | None = None) -> pd.DataFrame:
         """One row per answer, in the tidy columns plus ``form_version, source, language, cohort``.

@@ -41,6 +41,8 @@ class Field:
     maximum: int | None = None
     session: str | None = None  # the session a daily question is about
     day: int | None = None      # asked only when the daily form's day is this one
+    max_length: int | None = None  # text answers: most characters kept (course.yml or the form)
+    personal: bool = False      # name, e-mail, phone: stored apart, never analysed or exported
 
     def text(self, attr: str, language: str) -> str:
         """A label or hint in ``language``, English where the form has no such text."""
@@ -60,7 +62,10 @@ class Field:
         return getattr(self, f"_parse_{self.type}")(raw)
 
     def _parse_text(self, raw) -> str:
-        return raw if isinstance(raw, str) else str(raw)
+        text = raw if isinstance(raw, str) else str(raw)
+        if self.max_length is not None and len(text) > self.max_length:
+            raise ValueError(f"this answer is {len(text):,} characters long; at most {self.max_length:,} fit. Please shorten it")
+        return text
 
     def _parse_integer(self, raw) -> str:
         number = _whole_number(raw)

@@ -1,14 +1,11 @@
-"""What a form notebook calls: ``show_form("daily")`` in its one code cell."""
+"""What a form notebook calls: ``show_form("daily")`` in its one code cell.
+
+A notebook is a trusted way in (the trainee's own or a trainer's laptop), like the organiser's
+imports: it needs no personal key. Phones use ``trainingkit forms serve``, which does.
+"""
 from __future__ import annotations
 
-import os
-
 from .widgets import FormWidget
-
-
-def running_in_voila() -> bool:
-    """Voilà tells the kernel it serves the page (CGI-style variables), so responses say "web"."""
-    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
 
 
 def show_form(form_id: str, language: str | None = None, db: str | None = None) -> FormWidget:
@@ -22,5 +19,4 @@ def show_form(form_id: str, language: str | None = None, db: str | None = None) 
     course = load_course(root)
     forms = load_forms(course)
     store = FeedbackStore(db, root=root, forms=forms, cohort=course.config.cohort)
-    return FormWidget(forms[form_id], store.save, source="web" if running_in_voila() else "notebook",
-                      language=language)
+    return FormWidget(forms[form_id], store.save, source="notebook", language=language)

@@ -24,11 +24,11 @@ VAR_DIR = "var"
 TRAINER_STATIC = "_build/trainer/html/_static"
 
 
-def forms_url(port: int = DEFAULT_PORT) -> str:
-    """The address phones open: ``TRAININGKIT_FORMS_URL``, else http://<LAN address>:<port>/."""
+def forms_url(port: int = DEFAULT_PORT, host: str | None = None) -> str:
+    """The address phones open: ``TRAININGKIT_FORMS_URL``, else http://<host or LAN address>:<port>/."""
     from .serve import lan_address  # serve.py imports this module
 
-    return os.environ.get(ENV_URL) or f"http://{lan_address()}:{port}/"
+    return os.environ.get(ENV_URL) or f"http://{host or lan_address()}:{port}/"
 
 
 def qr_png(url: str) -> bytes:

@@ -6,6 +6,7 @@ front matter (only sessions with ``rated: true``).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..course import Course
@@ -44,7 +45,7 @@ def _field(spec: FormSpec, q: QuestionSpec, **extra) -> Field:
     return Field(
         name=extra.pop("name", q.id), question=q.id, type=q.type, required=q.required,
         label=extra.pop("label", dict(q.label)), hint=dict(q.hint),
-        choices=_choices(spec, q.choices), list_name=q.choices, minimum=q.min, maximum=q.max, **extra,
+        choices=_choices(spec, q.choices), list_name=q.choices, minimum=q.min, maximum=q.max, personal=q.personal, **extra,
     )
 
 
@@ -96,6 +97,8 @@ def resolve(spec: FormSpec, course: Course, source: str = "") -> Form:
     if spec.sessions:
         fields += session_fields(spec, course)
     fields += [_field(spec, q) for q in spec.questions]
+    longest = spec.max_text_length or course.config.forms.max_text_length
+    fields = [replace(f, max_length=longest) if f.type == "text" else f for f in fields]
     return Form(spec.id, spec.version, dict(spec.title), spec.languages, tuple(fields), source)
 
 
@@ -112,6 +115,10 @@ def load_forms(course: Course) -> dict[str, Form]:
             forms[path.stem] = resolve(load_spec(path, rel), course, rel)
         except FormError as exc:
             findings += exc.findings
+            continue
+        findings += [Finding(rel, None, f"questions ({f.name}): a feedback form asks no personal question (the feedback "
+                                        "store keeps codes, never names); personal: true is for the application form")
+                     for f in forms[path.stem].fields if f.personal]
     if findings:
         raise FormError(findings)
     return forms

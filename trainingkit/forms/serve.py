@@ -1,63 +1,33 @@
-"""Serve the feedback forms with Voilà on the local network, for trainees' phones.
+"""``trainingkit forms serve``: the phone forms on the venue network, in one process.
 
-The pages show no code (Voilà strips sources) and load nothing from the internet: the
-``trainingkit`` Voilà template (``forms/voila/``) drops the lab template's CDN links, and its
-landing page lists the forms by title. Responses go to the course's store (``TRAININGKIT_DB``
-or ``var/feedback.sqlite``) with source ``web``.
+It listens on one address (by default the LAN address the QR code shows), says exactly where,
+and warns in plain words when told to listen on every network. It starts no other process:
+Ctrl+C, ``SIGTERM`` and ``SIGHUP`` stop it, and with it everything it runs.
+
+Why no Voilà kernel per phone (measured on this 2-core machine, shared, load 11–16): with
+Voilà's preheated pool of 4 kernels, one phone waited 2.4 s, six at once 23–25 s (two had no
+form after 120 s), and 7 openings left 11 kernels and 1.9 GB; culling idle kernels after 30 s
+also ended the preheated ones, whose pages then failed. Rendering the form as a page instead:
+one phone 0.3–0.6 s, the server's part of 17 at once 0.06–0.25 s, 150 MB in all, no kernel
+(``benchmarks/bench_forms.py``).
 """
 from __future__ import annotations
 
-import json
-import os
-import shutil
+import asyncio
+import logging
+import signal
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
-from ..course import load_course
-from .qr import forms_url, publish
-from .resolve import load_forms
+from ..errors import TrainingkitError
+from .qr import DEFAULT_PORT, forms_url, publish
 
-TEMPLATE = "trainingkit"
-TEMPLATE_SOURCE = Path(__file__).with_name("voila")
 FORM_ORDER = ["pre", "daily", "post", "end", "followup"]  # the order a trainee meets them
-SERVE_DIR = "var/voila"  # generated under the course root (git-ignored)
-
-
-def landing_forms(root: Path) -> list[list[str]]:
-    """[form id, title] of every form that has its notebook in ``feedback/``, in course order."""
-    forms = load_forms(load_course(root))
-    ids = sorted(forms, key=lambda fid: (FORM_ORDER.index(fid) if fid in FORM_ORDER else len(FORM_ORDER), fid))
-    return [[fid, forms[fid].title["en"]] for fid in ids if (root / "feedback" / f"{fid}.ipynb").is_file()]
-
-
-def write_template(root: Path, data_dir: Path | None = None) -> Path:
-    """Copy the Voilà template under ``data_dir`` (default ``var/voila``) with the landing page's
-    list of forms; return the folder to put on ``JUPYTER_PATH``."""
-    data_dir = data_dir or root / SERVE_DIR
-    target = data_dir / "voila" / "templates" / TEMPLATE
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(TEMPLATE_SOURCE, target)
-    tree = target / "tree.html"
-    forms = json.dumps(landing_forms(root), ensure_ascii=False)
-    tree.write_text("{%- set FORMS = " + forms + " -%}\n" + tree.read_text(encoding="utf-8"), encoding="utf-8")
-    return data_dir
-
-
-def voila_command(root: Path, port: int, ip: str = "0.0.0.0") -> list[str]:
-    return [
-        sys.executable, "-m", "voila", str(root / "feedback"),
-        f"--port={port}", f"--Voila.ip={ip}", "--no-browser",
-        f"--template={TEMPLATE}", "--classic-tree", "--theme=light",
-        "--VoilaConfiguration.show_tracebacks=False",
-    ]
-
-
-def voila_env(root: Path, data_dir: Path | None = None) -> dict[str, str]:
-    data_dir = write_template(root, data_dir)
-    paths = [str(data_dir), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
-    return {**os.environ, "JUPYTER_PATH": os.pathsep.join(paths), "TRAININGKIT_ROOT": str(root)}
+EVERY_INTERFACE = {"0.0.0.0", "::", ""}
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+DEFAULT_IDLE_TIMEOUT = 60  # seconds an idle phone connection is kept open
+DEFAULT_POOL = 4           # submissions worked on at once; 8 times as many may wait
 
 
 def lan_address() -> str:
@@ -70,14 +40,74 @@ def lan_address() -> str:
             return "127.0.0.1"
 
 
-def serve(root: Path, port: int) -> None:
-    """Run Voilà until interrupted (Ctrl+C)."""
-    env = voila_env(root)
-    url = forms_url(port)
-    print(f"Feedback forms: phones on this network open {url}  (Ctrl+C stops)")
-    for image in publish(root, url):
-        print(f"QR code for that address: {image}", flush=True)
+def form_order(form_ids) -> list[str]:
+    """Form ids in the order a trainee meets them, then any others by name."""
+    return sorted(form_ids, key=lambda fid: (FORM_ORDER.index(fid) if fid in FORM_ORDER else len(FORM_ORDER), fid))
+
+
+def where_it_listens(ip: str, port: int, url: str) -> list[str]:
+    """What the organiser is told about the address, in plain words."""
+    if ip in EVERY_INTERFACE:
+        return [
+            f"Listening on EVERY network this computer is connected to, port {port}; phones open {url}",
+            "WARNING: anyone on any of those networks can open the forms, hotel or public Wi-Fi included. "
+            "To listen on the venue network only, start again with --ip and this computer's address there, "
+            f"for example --ip {lan_address()}.",
+        ]
+    if ip.startswith("127.") or ip == "::1":
+        return [f"Listening on http://{ip}:{port}/ only: this computer alone can open the forms; phones cannot."]
+    return [f"Listening on http://{ip}:{port}/ only. Phones on this network open {url}"]
+
+
+def announce(root: Path, ip: str, port: int) -> list[str]:
+    """The lines printed at start; writes the QR code for the address phones open."""
+    url = forms_url(port, None if ip in EVERY_INTERFACE else ip)
+    lines = where_it_listens(ip, port, url)
+    lines += [f"QR code for that address: {image}" for image in publish(root, url)]
+    return lines
+
+
+def serve(root: Path, ip: str | None = None, port: int = DEFAULT_PORT, idle_timeout: int = DEFAULT_IDLE_TIMEOUT,
+          pool: int = DEFAULT_POOL) -> None:
+    """Serve the forms until Ctrl+C, SIGTERM or SIGHUP."""
+    from ..course import load_course
+    from ..feedback import FeedbackStore
+    from .limits import FailureLimit
+    from .resolve import load_forms
+    from .web import FormsApp, FormService, body_limit
+
+    course = load_course(root)
+    forms = load_forms(course)
+    store = FeedbackStore(None, root=root, forms=forms, cohort=course.config.cohort)
+    ip = lan_address() if ip is None else ip
+    app = FormsApp(FormService(store, forms, course.config.forms, FailureLimit()), form_order(forms), pool=pool)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    for line in announce(root, ip, port):
+        print(line, flush=True)
+    if not store.token_codes():
+        print("No personal keys in the store yet: every phone will be refused. Load the roster first "
+              "(trainingkit feedback roster roster.csv), then print the slips (trainingkit feedback slips).", flush=True)
     try:
-        subprocess.run(voila_command(root, port), env=env, check=False)
-    except KeyboardInterrupt:
-        pass
+        asyncio.run(_run(app, ip, port, idle_timeout, body_limit(forms)))
+    finally:
+        app.close()
+    print("Stopped.", flush=True)
+
+
+async def _run(app, ip: str, port: int, idle_timeout: int, max_body: int) -> None:
+    from tornado.httpserver import HTTPServer
+
+    server = HTTPServer(app.application, max_body_size=max_body, idle_connection_timeout=idle_timeout, body_timeout=30)
+    try:
+        server.listen(port, address=ip)
+    except OSError as exc:
+        raise TrainingkitError(f"cannot listen on {ip}:{port}: {exc.strerror}. Is the address this computer's, "
+                               "and is another server already using the port (--port)?") from exc
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, stop.set)
+    print(f"Ready. Ctrl+C stops (pool {app.pool_size}, idle connections closed after {idle_timeout} s).", flush=True)
+    await stop.wait()
+    server.stop()
+    await server.close_all_connections()

@@ -76,6 +76,8 @@ class QuestionSpec(LabelledSpec):
     choices: str | None = Field(default=None, description="name of a list under choices:")
     min: int | None = Field(default=None, description="integer questions: smallest allowed")
     max: int | None = Field(default=None, description="integer questions: largest allowed")
+    # Name, e-mail, phone: kept apart from the answers, never analysed or exported (applications).
+    personal: bool = False
 
     @model_validator(mode="after")
     def _choices_fit_type(self):
@@ -85,6 +87,8 @@ class QuestionSpec(LabelledSpec):
             raise ValueError(f"a {self.type} question takes no choices")
         if (self.min is not None or self.max is not None) and self.type != "integer":
             raise ValueError("min and max apply to integer questions only")
+        if self.personal and self.type != "text":
+            raise ValueError("only text questions can be personal (name, e-mail, phone)")
         return self
 
 
@@ -118,6 +122,7 @@ class FormSpec(_Strict):
     sessions: SessionBlockSpec | None = None
     questions: list[QuestionSpec] = []
     choices: dict[str, list[ChoiceSpec]] = {}
+    max_text_length: int | None = Field(default=None, ge=1, description="most characters in a text answer (default: course.yml's forms.max_text_length)")
 
     @model_validator(mode="after")
     def _title_languages(self):

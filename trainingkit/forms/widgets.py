@@ -1,4 +1,4 @@
-"""A form as ipywidgets, the same in a notebook and in Voilà on a phone.
+"""A form as ipywidgets, in a notebook (phones get the same form as a page: :mod:`.page`).
 
 The flow is one way: :class:`~.model.Form` → widgets → :class:`Submission` → the ``submit``
 callable given by the caller (the store's). Widgets never open a database, so they are

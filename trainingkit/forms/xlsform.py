@@ -90,12 +90,17 @@ def _header(rows: list[dict], first: list[str]) -> list[str]:
 
 def write_xlsform(form: Form, path: Path) -> Path:
     """Write the workbook ``path`` (.xlsx) that KoboToolbox and ODK Central accept."""
+    return write_sheets(workbook(form), path)
+
+
+def write_sheets(sheets: dict[str, list[dict]], path: Path) -> Path:
+    """Write XLSForm sheets (as :func:`workbook` makes them) to ``path``."""
     from openpyxl import Workbook
 
     book = Workbook()
     book.remove(book.active)
     firsts = {"survey": SURVEY_COLUMNS, "choices": ["list_name", "name", "label"], "settings": []}
-    for name, rows in workbook(form).items():
+    for name, rows in sheets.items():
         sheet = book.create_sheet(name)
         header = _header(rows, firsts[name])
         sheet.append(header)

@@ -1,0 +1,56 @@
+"""The phone forms of the real course, served on 127.0.0.1 from a thread, into a store made
+for the test, with three trainees and their personal keys."""
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+
+import pytest
+
+from conftest import REPO
+
+KEYS = {"KH-03": "KGTHRND4", "TH-11": "5UXF44Z5", "MM-07": "Q8WN3MPA"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """(base URL, store URL) of the real forms served as ``forms serve`` serves them."""
+    from tornado.httpserver import HTTPServer
+
+    from trainingkit.course import load_course
+    from trainingkit.feedback import FeedbackStore
+    from trainingkit.forms import load_forms
+    from trainingkit.forms.serve import form_order
+    from trainingkit.forms.web import FormsApp, FormService, body_limit
+
+    course = load_course(REPO)
+    forms = load_forms(course)
+    url = f"sqlite:///{tmp_path_factory.mktemp('forms') / 'feedback.sqlite'}"
+    store = FeedbackStore(url, forms=forms, cohort=course.config.cohort)
+    store.set_roster([{"participant": code} for code in KEYS])
+    store.set_tokens(KEYS)
+    app = FormsApp(FormService(store, forms, course.config.forms), form_order(forms), pool=2)
+    port, loop, started = free_port(), asyncio.new_event_loop(), threading.Event()
+
+    def run():
+        asyncio.set_event_loop(loop)
+        server = HTTPServer(app.application, max_body_size=body_limit(forms))
+        server.listen(port, address="127.0.0.1")
+        started.set()
+        loop.run_forever()
+        server.stop()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    started.wait(10)
+    yield f"http://127.0.0.1:{port}/", url
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)
+    app.close()
