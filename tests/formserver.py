@@ -27,7 +27,7 @@ def served(tmp_path_factory):
     from trainingkit.course import load_course
     from trainingkit.feedback import FeedbackStore
     from trainingkit.forms import load_forms
-    from trainingkit.forms.serve import form_order
+    from trainingkit.forms.serve import form_order, trainee_plans
     from trainingkit.forms.web import FormsApp, FormService, body_limit
 
     course = load_course(REPO)
@@ -36,7 +36,7 @@ def served(tmp_path_factory):
     store = FeedbackStore(url, forms=forms, cohort=course.config.cohort)
     store.set_roster([{"participant": code} for code in KEYS])
     store.set_tokens(KEYS)
-    app = FormsApp(FormService(store, forms, course.config.forms), form_order(forms), pool=2)
+    app = FormsApp(FormService(store, forms, course.config.forms, plans=trainee_plans(store)), form_order(forms), pool=2)
     port, loop, started = free_port(), asyncio.new_event_loop(), threading.Event()
 
     def run():

@@ -113,8 +113,12 @@ def test_the_daily_form_shows_the_sessions_of_the_chosen_day_only(setup):
 
 
 def test_each_form_notebook_is_one_short_cell_showing_its_form_with_nothing_saved():
-    for form_id in ("pre", "daily", "post", "end", "followup"):
+    calls = {form_id: f'from trainingkit.forms.notebook import show_form\n\nshow_form("{form_id}")'
+             for form_id in ("pre", "daily", "post", "end")}
+    # the follow-up form lists each trainee's own planned actions (issue 17)
+    calls["followup"] = "from trainingkit.followup.plan_form import show_followup_form\n\nshow_followup_form()"
+    for form_id, call in calls.items():
         nb = nbformat.read(REPO / f"feedback/{form_id}.ipynb", as_version=4)
         code = [c for c in nb.cells if c.cell_type == "code"]
-        assert [c.source for c in code] == [f'from trainingkit.forms.notebook import show_form\n\nshow_form("{form_id}")']
+        assert [c.source for c in code] == [call]
         assert code[0].outputs == [] and code[0].execution_count is None and "widgets" not in nb.metadata

@@ -208,12 +208,13 @@ def forms_serve(ip, port, idle_timeout, pool):
 
 
 DB_OPTION = click.option("--db", "db", help="SQLAlchemy URL (default: $TRAININGKIT_DB, else var/feedback.sqlite)")
+COHORT_OPTION = click.option("--cohort", help="the cohort (default: course.yml's; a simulated pilot is '<cohort>-synthetic')")
 
 
-def _store(db):
+def _store(db, cohort=None):
     from .feedback import FeedbackStore
 
-    return FeedbackStore(db, root=_course_root())
+    return FeedbackStore(db, root=_course_root(), cohort=cohort)
 
 
 @main.group()
@@ -229,9 +230,10 @@ def feedback():
 @click.option("--tokens", "tokens_file", type=click.Path(dir_okay=False, path_type=Path),
               help="the organiser's CSV of personal keys (default: var/tokens-<cohort>.csv)")
 @click.option("--new-key", "renew", multiple=True, metavar="CODE", help="give this trainee a new key (a lost slip); repeatable")
+@COHORT_OPTION
 @DB_OPTION
 @friendly
-def feedback_roster(file, tokens_file, renew, db):
+def feedback_roster(file, tokens_file, renew, cohort, db):
     """Load participants (participant, country, org_type, member, optional token) into the store;
     names are never kept. Each participant without a personal key gets one: the store keeps a
     salted hash, the plain keys go to the organiser's CSV for the slips.
@@ -242,7 +244,7 @@ def feedback_roster(file, tokens_file, renew, db):
     from .feedback.roster import import_roster, tokens_path
 
     course = load_course(_course_root())
-    store = _store(db)
+    store = _store(db, cohort)
     click.echo(import_roster(store, file, course.config.countries, tokens_file or tokens_path(course.root, store.cohort),
                              frozenset(renew)))
 
@@ -252,9 +254,10 @@ def feedback_roster(file, tokens_file, renew, db):
 @click.option("--tokens", "tokens_file", type=click.Path(dir_okay=False, path_type=Path),
               help="the organiser's CSV of personal keys (default: var/tokens-<cohort>.csv)")
 @click.option("--url", help="the forms' address (default: as forms serve shows it)")
+@COHORT_OPTION
 @DB_OPTION
 @friendly
-def feedback_slips(output, tokens_file, url, db):
+def feedback_slips(output, tokens_file, url, cohort, db):
     """Print a slip per trainee to cut and hand out: code, personal key and a QR code that opens
     the forms with both filled in.
 
@@ -264,7 +267,7 @@ def feedback_slips(output, tokens_file, url, db):
     from .feedback.slips import write_slips
     from .forms.qr import forms_url
 
-    store = _store(db)
+    store = _store(db, cohort)
     path = write_slips(store, tokens_file or tokens_path(_course_root(), store.cohort), url or forms_url(), output)
     click.echo(f"wrote {path}: cut along the lines; each slip is personal")
 
@@ -297,19 +300,20 @@ def feedback_history(code, count_id, cohort, db):
 @feedback.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--form", "form_id", help="the form of a Kobo, ODK or paper file, when the columns fit several")
+@COHORT_OPTION
 @DB_OPTION
 @friendly
-def feedback_import(file, form_id, db):
+def feedback_import(file, form_id, cohort, db):
     """Import a tidy CSV, a KoboToolbox CSV/XLSX, an ODK Central CSV or a paper-entry CSV, whole or not at all.
 
     Example: trainingkit feedback import odk-export.csv --form end
     """
     from .feedback.imports import import_file
 
-    click.echo(import_file(_store(db), file, form_id))
+    click.echo(import_file(_store(db, cohort), file, form_id))
 
 
-COHORT_OPTION = click.option(
+SUMMARY_COHORT_OPTION = click.option(
     "--cohort", help="the cohort to report (default: course.yml's, else its simulated pilot '<cohort>-synthetic')")
 NAMES_OPTION = click.option(
     "--names", "names_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -338,7 +342,7 @@ def _summary(db, cohort, min_cell, names_file=None, comments=False):
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "schema"]), default="json", show_default=True,
               help="schema: the JSON Schema of the json output")
 @click.option("--min-cell", type=int, help="hide figures resting on fewer people (default: course.yml's min_cell; never below 3)")
-@COHORT_OPTION
+@SUMMARY_COHORT_OPTION
 @DB_OPTION
 @friendly
 def feedback_summary(fmt, min_cell, cohort, db):
@@ -361,7 +365,7 @@ def feedback_summary(fmt, min_cell, cohort, db):
 @feedback.command("export")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.csv or FILE.xlsx")
 @click.option("--min-cell", type=int, help="as for summary")
-@COHORT_OPTION
+@SUMMARY_COHORT_OPTION
 @NAMES_OPTION
 @DB_OPTION
 @friendly
@@ -386,7 +390,7 @@ def feedback_export(output, min_cell, cohort, names_file, db):
 @feedback.command("report")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.pdf or FILE.docx")
 @click.option("--min-cell", type=int, help="as for summary")
-@COHORT_OPTION
+@SUMMARY_COHORT_OPTION
 @DB_OPTION
 @friendly
 def feedback_report(output, min_cell, cohort, db):
@@ -414,6 +418,241 @@ def feedback_simulate(participants, seed, sample, db):
     from .evaluation.simulate import simulate_into
 
     click.echo(simulate_into(_course_root(), participants, seed, None if sample else _store(db)))
+
+
+# -- follow-up and cohorts (issue 17) --------------------------------------------------------
+
+DATE_TYPE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _on(value):
+    import datetime as dt
+
+    return value.date() if value else dt.date.today()
+
+
+def _cohort_store(db, cohort, course=None):
+    """The store for ``cohort``; given the loaded course, its forms are not read a second time."""
+    from .feedback import FeedbackStore
+    from .forms import load_forms
+
+    forms = load_forms(course) if course is not None else None
+    return FeedbackStore(db, root=_course_root(), cohort=cohort, forms=forms)
+
+
+@main.group()
+def followup():
+    """Follow-up 1, 3 and 6 months after the course: statuses, reminders, action plans, withdrawals.
+
+    Example: trainingkit followup status --on 2016-09-08
+    """
+
+
+@followup.command("status")
+@click.option("--on", type=DATE_TYPE, help="the day to judge (default: today), e.g. 2016-09-08")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def followup_status_cmd(on, fmt, cohort, db):
+    """Each trainee x round: answered, upcoming, due, overdue, lost (two rounds missed) or withdrawn; response rate per round.
+
+    Example: trainingkit followup status --on 2016-09-08 --cohort pilot-2016
+    """
+    import csv
+    import dataclasses
+    import io
+    import json
+
+    from .course import load_course
+    from .followup import followup_status
+    from .followup.status import status_table
+
+    course = load_course(_course_root())
+    status = followup_status(_cohort_store(db, cohort, course), course, cohort, _on(on))
+    rows = status_table(status)
+    if fmt == "json":
+        rates = [{**dataclasses.asdict(r), "due": r.due.isoformat()} for r in status.rates]
+        click.echo(json.dumps({"cohort": status.cohort, "on": status.on.isoformat(), "rows": rows, "rates": rates}, indent=2))
+        return
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+        return
+    names = [r.id for r in status.rounds]
+    click.echo(f"cohort {status.cohort}, on {status.on}; " + ", ".join(f"{r.id} due {r.due} (open {r.opens} to {r.closes})" for r in status.rounds))
+    click.echo(f"{'participant':<14}" + "".join(f"{n:<11}" for n in names))
+    by_code = {}
+    for r in status.rows:
+        by_code.setdefault(r.participant, {})[r.round] = r.status
+    for code, statuses in by_code.items():
+        click.echo(f"{code:<14}" + "".join(f"{statuses[n]:<11}" for n in names))
+    for r in status.rates:
+        figures = "suppressed (fewer trainees than min_cell)" if r.suppressed else f"{r.answered} of {r.expected} answered ({r.rate}%), {r.lost} lost"
+        window = {"before": "window not open yet", "open": "window open", "after": "window closed"}[r.phase]
+        click.echo(f"{r.round} ({window}): {figures}")
+
+
+@followup.command("reminders")
+@click.option("--on", type=DATE_TYPE, help="the day the reminders go out (default: today)")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="reminders.csv")
+@click.option("--sheet", type=click.Path(dir_okay=False, path_type=Path), help="also a printable HTML sheet with QR codes")
+@click.option("--contacts", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="your contacts file: participant, channel, address[, name] (read, never stored)")
+@click.option("--tokens", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="the organiser's keys file (var/tokens-<cohort>.csv: participant, token); without it, no personal links")
+@click.option("--link", "link_template", default="",
+              help="personal link with {code} and {token} (default: the follow-up form on the forms server's address)")
+@click.option("--include-lost", is_flag=True, help="also remind trainees lost to follow-up of a round now open")
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def followup_reminders(on, output, sheet, contacts, tokens, link_template, include_lost, cohort, db):
+    """Who to remind (due or overdue, never anyone who answered, withdrew or is lost): a CSV for a mail merge, and a sheet.
+
+    Example: trainingkit followup reminders --on 2016-07-10 -o reminders.csv --contacts contacts.csv --sheet reminders.html
+    """
+    from .course import load_course
+    from .followup import followup_status, reminders
+    from .followup.reminders import read_contacts, read_tokens, write_csv, write_sheet
+
+    from .followup.reminders import default_link
+    from .forms.qr import forms_url
+
+    if tokens and not link_template:
+        link_template = default_link(forms_url())
+    if tokens and TOKEN_HINT not in link_template:
+        raise TrainingkitError(f"--link needs {TOKEN_HINT} where the key goes")
+    course = load_course(_course_root())
+    status = followup_status(_cohort_store(db, cohort, course), course, cohort, _on(on))
+    items = reminders(status, read_contacts(contacts) if contacts else None, read_tokens(tokens) if tokens else None, link_template,
+                      include_lost)
+    click.echo(f"{len(items)} reminder(s): {write_csv(items, output)}")
+    if sheet:
+        click.echo(f"printable sheet: {write_sheet(items, sheet, status.cohort, status.on.isoformat())}")
+    if not contacts:
+        click.echo("no --contacts file: channel and address are empty", err=True)
+
+
+TOKEN_HINT = "{token}"
+
+
+@followup.command("plans")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--participant", help="the trainee of an action-plan export (six-month-action-plan.md)")
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def followup_plans(file, participant, cohort, db):
+    """Import action plans: a CSV (participant, action_id, action, due, indicator[, type]) or an exercise export, whole or not at all.
+
+    Example: trainingkit followup plans plans.csv
+    """
+    from .exercises.actionplan import followup_actions
+    from .followup import import_plans
+    from .followup.figures import max_actions
+
+    store = _cohort_store(db, cohort)
+    click.echo(import_plans(store, file, followup_actions(_course_root()), max_actions(store), cohort, participant))
+
+
+@followup.command("choices")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("plan_actions.csv"), show_default=True)
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def followup_choices(output, cohort, db):
+    """Write plan_actions.csv, the trainees' own actions for the follow-up XLSForm (attach it in Kobo or ODK Central).
+
+    Example: trainingkit forms xlsform followup -o followup.xlsx && trainingkit followup choices -o plan_actions.csv
+    """
+    from .followup import current_plans
+    from .followup.plans import write_plan_choices
+
+    store = _cohort_store(db, cohort)
+    plans = current_plans(store.engine, store.cohort)
+    click.echo(f"{sum(map(len, plans.values()))} action(s) of {len(plans)} trainee(s): {write_plan_choices(plans, output)}")
+
+
+@followup.command("withdraw")
+@click.argument("code")
+@click.option("--on", type=DATE_TYPE, help="the day of the withdrawal (default: today)")
+@click.option("--erase", is_flag=True, help="also delete the trainee's responses and plans in this cohort")
+@click.option("--yes", is_flag=True, help="with --erase: do not ask again")
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def followup_withdraw(code, on, erase, yes, cohort, db):
+    """Stop all reminders to a trainee; nothing is deleted unless --erase.
+
+    Example: trainingkit followup withdraw MM-07
+    """
+    from .followup import withdraw
+
+    if erase and not yes:
+        click.confirm(f"Delete every response and plan of {code}? This cannot be undone", abort=True)
+    click.echo(withdraw(_cohort_store(db, cohort), code, cohort, _on(on), erase))
+
+
+@followup.command("figures")
+@click.option("--on", type=DATE_TYPE, help="the day of the figures (default: today)")
+@click.option("--min-cell", type=int, help="as for feedback summary")
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def followup_figures_cmd(on, min_cell, cohort, db):
+    """Levels 3 and 4 as JSON: response rates, actions by round and type, plans done by month 6, results, stories.
+
+    Example: trainingkit followup figures --cohort pilot-2016
+    """
+    import json
+
+    from .course import load_course
+    from .followup import followup_figures
+
+    course = load_course(_course_root())
+    figures = followup_figures(_cohort_store(db, cohort, course), course, cohort, _on(on), min_cell)
+    click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+
+
+@feedback.command("compare")
+@click.argument("cohorts", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), help="also a page with the chart and the table")
+@click.option("--min-cell", type=int, help="as for summary")
+@DB_OPTION
+@friendly
+def feedback_compare(cohorts, fmt, html_path, min_cell, db):
+    """Cohorts side by side: same question ids across form versions, sessions by stable id, differences with their n.
+
+    Example: trainingkit feedback compare pilot-2016 mekong-2027
+    """
+    from .course import load_course
+    from .followup.compare import as_records, compare
+    from .followup.compare_view import comparison_page, comparison_text
+
+    course = load_course(_course_root())
+    store = _cohort_store(db, None, course)
+    titles = {s.id: s.title for s in course.sessions}
+    result = compare(store.engine, store.forms, list(cohorts), min_cell or course.config.min_cell,
+                     dict(course.config.moved_sessions), titles)
+    records = as_records(result)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        import pandas as pd
+
+        click.echo(pd.DataFrame(records).to_csv(index=False), nl=False)
+    else:
+        click.echo(comparison_text(result), nl=False)
+    if html_path:
+        html_path.write_text(comparison_page(result), encoding="utf-8")
+        click.echo(f"wrote {html_path}", err=True)
 
 
 # -- applications: the call, from the form to the selected cohort's roster --------------------

@@ -114,6 +114,37 @@ class Target(_Strict):
     text: Text
 
 
+class CohortDates(_Strict):
+    """When one training ran: the follow-up rounds count from its last day."""
+
+    first_day: dt.date
+    last_day: dt.date
+    title: Text | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        if self.last_day < self.first_day:
+            raise ValueError(f"last_day {self.last_day} is before first_day {self.first_day}")
+        return self
+
+
+class FollowupPlan(_Strict):
+    """The follow-up rounds: months after the last day, each open ``window_days`` either side."""
+
+    rounds: list[int] = Field(default=[1, 3, 6], min_length=1)
+    window_days: int = Field(default=14, ge=0, le=90)
+    lost_after: int = Field(default=2, ge=1, description="missed rounds that make a trainee lost to follow-up")
+
+    @model_validator(mode="after")
+    def _rounds_increase(self):
+        if any(m <= 0 for m in self.rounds) or self.rounds != sorted(set(self.rounds)):
+            raise ValueError(f"rounds must be whole months after the course, increasing: {self.rounds}")
+        return self
+
+
+SessionId = Annotated[str, Field(pattern=SESSION_ID)]
+
+
 class FormLimits(_Strict):
     """``forms:`` in ``course.yml``: what one answer and one participant may send."""
 
@@ -135,9 +166,13 @@ class CourseConfig(_Strict):
     languages: list[str] = ["en"]
     countries: list[Text] = []
     min_cell: int = Field(default=5, ge=3)
-    first_day: dt.date | None = None  # the evaluation report's cohort profile
-    venue: Text | None = None
+    venue: Text | None = None  # the evaluation report's cohort profile
     targets: list[Target] = []
+    # Each training's dates, by cohort id (the follow-up rounds count from the last day).
+    cohorts: dict[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")], CohortDates] = {}
+    followup: FollowupPlan = FollowupPlan()
+    # A session moved to another day gets a new id; comparing cohorts maps its old id to the new.
+    moved_sessions: dict[SessionId, SessionId] = {}
     forms: FormLimits = FormLimits()
     selection: Selection | None = None  # the call for applications (trainingkit applications)
 

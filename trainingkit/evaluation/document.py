@@ -65,7 +65,7 @@ def blocks(summary: Summary, course: Course, extra=()) -> list:
     out: list = [Heading(title(summary, course), 0)]
     if summary.synthetic:
         out.append(Para("SYNTHETIC DATA: every figure here is made up to show how the report works. It is not feedback from real trainees."))
-    out.append(Para(f"Cohort {summary.cohort}. {course_dates(course)}, {c.venue or 'venue not given in course.yml'}."))
+    out.append(Para(f"Cohort {summary.cohort}. {course_dates(course, summary.cohort)}, {c.venue or 'venue not given in course.yml'}."))
     out += [Heading("Key findings"), Bullets(findings(summary, course)), Heading("Targets", 2)]
     tgt = targets(summary, course)
     out.append(Table(["Target", "Aim", "Measured", "People (n)", "Met"],

@@ -6,7 +6,6 @@ A section is a function (summary, course) → ``Section``; ``sections(..., extra
 of them (the follow-up package adds its action-plan figures this way)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Callable, Iterable
 
 from ..course import Course
@@ -200,9 +199,9 @@ def sections(summary: Summary, course: Course, extra: Iterable[SectionFunction] 
     return [f(summary, course) for f in (*LEVELS, *extra)]
 
 
-def course_dates(course: Course) -> str:
-    first = course.config.first_day
-    if first is None:
-        return "dates not given in course.yml"
-    last = first + dt.timedelta(days=max(len(course.days), 1) - 1)
-    return f"{first:%-d %B %Y} to {last:%-d %B %Y}"
+def course_dates(course: Course, cohort: str) -> str:
+    """The training's dates from course.yml's ``cohorts`` (a synthetic pilot has its real cohort's)."""
+    dates = course.config.cohorts.get(cohort.removesuffix("-synthetic"))
+    if dates is None:
+        return f"dates of cohort {cohort} not given in course.yml"
+    return f"{dates.first_day:%-d %B %Y} to {dates.last_day:%-d %B %Y}"

@@ -142,6 +142,9 @@ class Summary(_Model):
     followup: dict[str, FollowupRound] = {}
     comments: Comments = Comments()
     profile: Profile = Field(default_factory=lambda: Profile(participants=0))
+    # Trainer edition only: the follow-up package's comparison of the store's real cohorts
+    # (trainingkit.followup.book; its own cells are suppressed below min_cell).
+    cohorts_compared: dict | None = None
 
     @property
     def synthetic(self) -> bool:
@@ -150,7 +153,7 @@ class Summary(_Model):
     def published(self) -> "Summary":
         """What may leave the trainer edition: everything but open text."""
         return self.model_copy(update={
-            "comments_included": False, "comments": Comments(),
+            "comments_included": False, "comments": Comments(), "cohorts_compared": None,
             "end": self.end.model_copy(update={"most_useful": [], "change_one_thing": []}),
         })
 

@@ -98,7 +98,7 @@ class Report:
     def profile(self) -> HTML:
         def body():
             c = self.course.config
-            facts = (f"<p>{_esc(c.title)}: {_esc(course_dates(self.course))}, {_esc(c.venue or 'venue not given in course.yml')}. "
+            facts = (f"<p>{_esc(c.title)}: {_esc(course_dates(self.course, self.summary.cohort))}, {_esc(c.venue or 'venue not given in course.yml')}. "
                      f"{self.summary.profile.participants} people on the roster.</p>")
             frame = profile_table(self.summary)
             if frame.empty:

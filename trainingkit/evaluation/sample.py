@@ -34,7 +34,14 @@ def sample_summary(course: Course, min_cell: int | None = None) -> Summary | Non
 
 
 def book_summary(course: Course) -> Summary | None:
-    return store_summary(course) or sample_summary(course)
+    """What the trainer edition shows, with the cohorts compared when the store holds more than
+    one real cohort (issue 17: the follow-up package computes that part)."""
+    summary = store_summary(course) or sample_summary(course)
+    if summary is None:
+        return None
+    from ..followup.book import cohort_comparison
+
+    return summary.model_copy(update={"cohorts_compared": cohort_comparison(course)})
 
 
 def load_summary(course: Course) -> Summary | None:

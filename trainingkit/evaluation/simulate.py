@@ -74,6 +74,8 @@ OTHER_TEXTS = {
     ),
 }
 NO_MODEL_TEXT = ("Nothing to add.",)
+# Mean count per follow-up round of an engaged trainee, per result question.
+RESULT_QUESTIONS = {"result_submissions": 0.6, "result_meetings": 1.0, "result_media": 0.4, "result_policy": 0.1}
 
 FOLLOWUP_DETAIL = (
     "We sent input to our national preparatory workshop before the AFML.",
@@ -123,10 +125,21 @@ def simulate(course: Course, forms: dict, participants: int = 17, seed: int = 20
             return int(rng.integers(field.minimum or 0, (field.maximum or 10) + 1))
         return pick(OTHER_TEXTS.get(field.question, NO_MODEL_TEXT))
 
+    # The follow-up's result counts (form version 2) come from their own generator, so every
+    # answer the pilot sample had before them stays the same.
+    later = np.random.default_rng([seed, 2])
+
     def respond(form_id, who, when, modelled, day=None, optional_rate=0.35):
         form = forms[form_id]
         rid = f"sim{seed}-{next(counter):05d}"
         for field in form.fields_for(day):
+            if field.action_slot is not None:
+                continue  # about a trainee's stored action plan: the synthetic pilot has none
+            if field.question in RESULT_QUESTIONS:
+                engaged = modelled(form.field("engaged")) == "yes"
+                count = int(later.poisson(RESULT_QUESTIONS[field.question])) if engaged else 0
+                rows.append((rid, form_id, who, when.isoformat(timespec="minutes"), "", field.question, str(count)))
+                continue
             if not field.required and rng.random() > optional_rate:
                 continue  # an optional question left blank
             value = modelled(field) if modelled else None

@@ -16,7 +16,9 @@ ROUND_ORDER = tuple(ROUND_LABELS)
 
 SCALE_QUESTIONS = frozenset({"useful", "overall", "recommend"})  # plus every c_* competence item
 CHOICE_QUESTIONS = frozenset({"pace", "engaged", "actions"})
-TEXT_QUESTIONS = frozenset({"comment", "day_comment", "most_useful", "change_one_thing", "actions_detail", "support_needed"})
+TEXT_QUESTIONS = frozenset({"comment", "day_comment", "most_useful", "change_one_thing", "actions_detail", "support_needed"}
+                           # the follow-up's open answers about each planned action (a1_evidence … a12_obstacles)
+                           | {f"a{n}_{q}" for n in range(1, 13) for q in ("evidence", "obstacles")})
 GROUP_MEANS = ("useful", "overall", "recommend")  # the figures a breakdown shows per group
 QUESTION_LABELS = {
     "useful": "Usefulness of the sessions (1–5)",

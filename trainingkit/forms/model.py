@@ -41,6 +41,7 @@ class Field:
     maximum: int | None = None
     session: str | None = None  # the session a daily question is about
     day: int | None = None      # asked only when the daily form's day is this one
+    action_slot: int | None = None  # follow-up: about the trainee's n-th planned action (a<n>_*)
     max_length: int | None = None  # text answers: most characters kept (course.yml or the form)
     personal: bool = False      # name, e-mail, phone: stored apart, never analysed or exported
 

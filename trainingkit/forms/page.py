@@ -81,8 +81,19 @@ def form_page(form: Form, language: str, *, values: dict | None = None, problems
               'autocapitalize="characters" autocomplete="off" spellcheck="false"'),
     ]
     day = values.get(DAY_FIELD)
-    open_day = None
+    open_day = open_slot = None
     for f in form.fields:
+        # The follow-up's action slots: hidden until the server has sent the trainee's own
+        # actions (forms.js asks once code and key go together); empty slots are never sent.
+        if f.action_slot != open_slot and open_slot is not None:
+            parts.append("</div>")
+            open_slot = None
+        if f.action_slot is not None and open_slot is None:
+            open_slot = f.action_slot
+            parts.append(f'<div class="tk-action" data-slot="{f.action_slot}" hidden>')
+        if f.action_slot is not None and f.name == f"a{f.action_slot}_id":
+            parts.append(_action_heading(f, language, values.get(f.name)))
+            continue
         if f.day != open_day and open_day is not None:
             parts.append("</div>")
             open_day = None
@@ -95,7 +106,7 @@ def form_page(form: Form, language: str, *, values: dict | None = None, problems
         parts.append(_question(f, language, values.get(f.name), problems.get(f.name)))
         if f.name == DAY_FIELD:
             parts.append(f'<p class="tk-note tk-choose-day">{escape(web("choose_day", language))}</p>')
-    if open_day is not None:
+    if open_day is not None or open_slot is not None:
         parts.append("</div>")
     parts += [
         f'<p id="tk-status" class="tk-message" role="status" aria-live="polite">{escape(message)}</p>',
@@ -144,6 +155,14 @@ def _line(name: str, label: str, hint: str, value: str, problems: dict, maxlengt
         f'aria-describedby="h-{name} p-{name}"{invalid}>'
         f"{_problem(name, problems.get(name))}</div>"
     )
+
+
+def _action_heading(f: Field, language: str, value) -> str:
+    """"Your action 2": the trainee's own action text (filled in by forms.js) and its id, hidden."""
+    return (f'<div class="tk-question tk-action-head" id="q-{f.name}"><p><b>{escape(f.text("label", language))}</b></p>'
+            f'<p class="tk-action-text" id="t-{f.name}"></p>'
+            f'<input type="hidden" id="f-{f.name}" name="{f.name}" value="{escape(str(value or ""))}">'
+            f"{_problem(f.name, None)}</div>")
 
 
 def _question(f: Field, language: str, value, problem: str | None) -> str:

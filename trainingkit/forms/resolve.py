@@ -42,8 +42,9 @@ def _choices(spec: FormSpec, name: str | None) -> tuple[Choice, ...]:
 
 
 def _field(spec: FormSpec, q: QuestionSpec, **extra) -> Field:
+    name = extra.pop("name", q.id)
     return Field(
-        name=extra.pop("name", q.id), question=q.id, type=q.type, required=q.required,
+        name=name, question=name if extra.get("action_slot") else q.id, type=q.type, required=q.required,
         label=extra.pop("label", dict(q.label)), hint=dict(q.hint),
         choices=_choices(spec, q.choices), list_name=q.choices, minimum=q.min, maximum=q.max, personal=q.personal, **extra,
     )
@@ -88,6 +89,21 @@ def session_fields(spec: FormSpec, course: Course) -> list[Field]:
     return fields
 
 
+def action_field_name(slot: int, question: str) -> str:
+    """Slot 2 + ``progress`` → ``a2_progress``; ``a2_id`` holds the id of the action it is about."""
+    return f"a{slot}_{question}"
+
+
+def plan_action_fields(spec: FormSpec) -> list[Field]:
+    """Per slot: the action's id (filled from the trainee's plan), then the block's questions."""
+    block, fields = spec.plan_actions, []
+    for n in range(1, block.slots + 1):
+        fields.append(Field(name=action_field_name(n, "id"), question=action_field_name(n, "id"), type="text",
+                            label=_fill(dict(block.action_label), n=str(n)), action_slot=n))
+        fields += [_field(spec, q, name=action_field_name(n, q.id), action_slot=n) for q in block.questions]
+    return fields
+
+
 def resolve(spec: FormSpec, course: Course, source: str = "") -> Form:
     if spec.competences and not course.config.outcomes:
         raise FormError([Finding(source, None, "competences: course.yml lists no outcomes to rate")])
@@ -97,6 +113,8 @@ def resolve(spec: FormSpec, course: Course, source: str = "") -> Form:
     if spec.sessions:
         fields += session_fields(spec, course)
     fields += [_field(spec, q) for q in spec.questions]
+    if spec.plan_actions:
+        fields += plan_action_fields(spec)
     longest = spec.max_text_length or course.config.forms.max_text_length
     fields = [replace(f, max_length=longest) if f.type == "text" else f for f in fields]
     return Form(spec.id, spec.version, dict(spec.title), spec.languages, tuple(fields), source)

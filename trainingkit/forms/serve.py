@@ -67,6 +67,13 @@ def announce(root: Path, ip: str, port: int) -> list[str]:
     return lines
 
 
+def trainee_plans(store):
+    """plans(code): a trainee's current planned actions, read when their phone asks (follow-up form)."""
+    from ..followup.plans import plan_of
+
+    return lambda code: plan_of(store.engine, store.cohort, code)
+
+
 def serve(root: Path, ip: str | None = None, port: int = DEFAULT_PORT, idle_timeout: int = DEFAULT_IDLE_TIMEOUT,
           pool: int = DEFAULT_POOL) -> None:
     """Serve the forms until Ctrl+C, SIGTERM or SIGHUP."""
@@ -80,7 +87,8 @@ def serve(root: Path, ip: str | None = None, port: int = DEFAULT_PORT, idle_time
     forms = load_forms(course)
     store = FeedbackStore(None, root=root, forms=forms, cohort=course.config.cohort)
     ip = lan_address() if ip is None else ip
-    app = FormsApp(FormService(store, forms, course.config.forms, FailureLimit()), form_order(forms), pool=pool)
+    app = FormsApp(FormService(store, forms, course.config.forms, FailureLimit(), plans=trainee_plans(store)),
+                   form_order(forms), pool=pool)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     for line in announce(root, ip, port):
         print(line, flush=True)

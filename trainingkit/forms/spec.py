@@ -114,6 +114,21 @@ class SessionBlockSpec(_Strict):
         return self
 
 
+class PlanActionsSpec(_Strict):
+    """Questions asked about each of the trainee's own planned actions (their action plan, one
+    slot per action): field ``a<n>_id`` holds the action's id, ``a<n>_<question>`` the answers.
+    ``action_label`` may say ``{n}``."""
+
+    slots: int = Field(ge=1, le=12)
+    action_label: dict[Language, Text]
+    questions: list[QuestionSpec] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _languages(self):
+        _known_languages(self.action_label)
+        return self
+
+
 class FormSpec(_Strict):
     id: str = Field(pattern=NAME)
     version: int = Field(ge=1)
@@ -121,6 +136,7 @@ class FormSpec(_Strict):
     competences: CompetenceSpec | None = None
     sessions: SessionBlockSpec | None = None
     questions: list[QuestionSpec] = []
+    plan_actions: PlanActionsSpec | None = None
     choices: dict[str, list[ChoiceSpec]] = {}
     max_text_length: int | None = Field(default=None, ge=1, description="most characters in a text answer (default: course.yml's forms.max_text_length)")
 
@@ -135,6 +151,8 @@ class FormSpec(_Strict):
         asked = [("questions", i, q) for i, q in enumerate(self.questions)]
         if self.sessions:
             asked += [("sessions/questions", i, q) for i, q in enumerate(self.sessions.questions)]
+        if self.plan_actions:
+            asked += [("plan_actions/questions", i, q) for i, q in enumerate(self.plan_actions.questions)]
         seen = set()
         for where, i, q in asked:
             at = f"{where}/{i} ({q.id})"

@@ -58,8 +58,10 @@ class FormService:
     the phone gets. Thread-safe: the pool's threads call it at once."""
 
     def __init__(self, store: FeedbackStore, forms: dict[str, Form], limits: FormLimits,
-                 refusals: FailureLimit | None = None, clock=time.monotonic):
+                 refusals: FailureLimit | None = None, clock=time.monotonic, plans=None):
         self.store, self.forms, self.limits = store, forms, limits
+        # plans(code) -> the trainee's planned actions (follow-up form); given by the caller
+        self.plans = plans
         self.refusals = refusals or FailureLimit()
         self.clock = clock
         self._lock = threading.Lock()
@@ -101,6 +103,28 @@ class FormService:
         except SubmissionError as exc:
             return Reply(422, {"problems": _in_form_order(form, {p.field: p.reason for p in exc.problems})})
         return Reply(200, {"saved": True, "response_id": stored})
+
+    def plan(self, form_id: str, payload: dict, address: str) -> Reply:
+        """The trainee's own planned actions for the form's action slots, once code and key go
+        together: {"actions": [{"slot", "id", "text"}]}. Refusals count as for a submission."""
+        form = self.forms.get(form_id)
+        if form is None or self.plans is None or not any(f.action_slot for f in form.fields):
+            return Reply(404, {"message": web("no_such_form", "en")})
+        language = payload.get("language") if payload.get("language") in form.languages else form.languages[0]
+        with self._lock:
+            wait = self.refusals.wait(address, self.clock())
+        if wait:
+            return Reply(429, {"message": web("too_many_tries", language, minutes=math.ceil(wait / 60))})
+        participant, token = _text(payload.get(PARTICIPANT)), _text(payload.get(TOKEN))
+        if not participant.strip() or not token.strip():
+            return Reply(422, {"actions": []})
+        if not self.store.token_matches(participant, token):
+            return self._refused(address, language, {}, form)
+        slots = max(f.action_slot or 0 for f in form.fields)
+        actions = self.plans(check_participant(participant))[:slots]
+        return Reply(200, {"actions": [{"slot": n, "id": a.action_id,
+                                        "text": a.action + (f" (by {a.due:%d %B %Y})" if a.due else "")}
+                                       for n, a in enumerate(actions, start=1)]})
 
     def _refused(self, address: str, language: str, problems: dict, form: Form) -> Reply:
         with self._lock:
@@ -235,6 +259,23 @@ class SubmitHandler(_Base):
         self.write(json.dumps(reply.body, ensure_ascii=False))
 
 
+class PlanHandler(_Base):
+    async def post(self, form_id: str):
+        """POST, never GET: the key must not sit in an address or a server log."""
+        try:
+            payload = json.loads(self.request.body or b"{}")
+        except (ValueError, UnicodeDecodeError):
+            payload = None
+        if not isinstance(payload, dict):
+            reply = Reply(400, {"message": web("failed", "en")})
+        else:
+            loop = asyncio.get_running_loop()
+            reply = await loop.run_in_executor(self.app.pool, self.app.service.plan, form_id, payload, self.request.remote_ip)
+        self.set_status(reply.status)
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.write(json.dumps(reply.body, ensure_ascii=False))
+
+
 class FormsApp:
     """The tornado application and what its handlers share: pages, rules, pool, ceiling."""
 
@@ -249,6 +290,7 @@ class FormsApp:
             (r"/", LandingHandler),
             (r"/forms/([a-z][a-z0-9_]*)", FormHandler),
             (r"/forms/([a-z][a-z0-9_]*)/submit", SubmitHandler),
+            (r"/forms/([a-z][a-z0-9_]*)/plan", PlanHandler),
             (r"/static/(forms\.js|forms\.css|noscript\.css)", tornado.web.StaticFileHandler, {"path": str(STATIC_DIR)}),
         ], forms_app=self)
 

@@ -16,6 +16,9 @@ from .texts import PARTICIPANT_HINT, PARTICIPANT_LABEL
 
 SURVEY_COLUMNS = ["type", "name", "label", "hint", "required", "appearance", "relevant", "constraint",
                   "constraint_message", "parameters"]
+# The trainee's own planned actions come from a CSV attached to the form (select_one_from_file),
+# filtered to their code and the slot: `trainingkit followup choices` writes it.
+PLAN_ACTIONS_FILE = "plan_actions.csv"
 PARTICIPANT_CONSTRAINT = "regex(., '^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$')"
 
 
@@ -34,6 +37,13 @@ def _question(f: Field, languages, relevant: str = "") -> dict:
         row["required"] = "yes"
     if relevant:
         row["relevant"] = relevant
+    if f.action_slot is not None:
+        action = f"a{f.action_slot}_id"
+        if f.name == action:
+            row.update(type=f"select_one_from_file {PLAN_ACTIONS_FILE}",
+                       choice_filter=f"participant = ${{participant}} and slot = '{f.action_slot}'")
+            return row
+        row["relevant"] = f"${{{action}}} != ''"
     if f.type in ("likert", "select_one"):
         row["type"] = f"select_one {f.list_name}"
         if f.type == "likert":

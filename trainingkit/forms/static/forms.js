@@ -59,7 +59,10 @@
     return seen;
   }
   function inputs(name) { return form.querySelectorAll('[name="' + name + '"]'); }
-  function shown(el) { var day = el.closest(".tk-day"); return !day || !day.hidden; }
+  function shown(el) {
+    var day = el.closest(".tk-day"), slot = el.closest(".tk-action");
+    return (!day || !day.hidden) && (!slot || !slot.hidden);
+  }
 
   function read(name) {
     var els = inputs(name), first = els[0];
@@ -103,6 +106,37 @@
     });
     var note = form.querySelector(".tk-choose-day");
     if (note) note.hidden = !!day;
+  }
+
+  // -- the follow-up form: the trainee's own planned actions, asked for once code and key go
+  // together (POST: the key never sits in an address); slots without an action stay hidden.
+  var slots = form.querySelectorAll(".tk-action");
+  function showPlan(actions) {
+    Array.prototype.forEach.call(slots, function (block) {
+      var n = block.getAttribute("data-slot");
+      var mine = (actions || []).filter(function (a) { return String(a.slot) === n; })[0];
+      block.hidden = !mine;
+      form.elements["a" + n + "_id"].value = mine ? mine.id : "";
+      document.getElementById("t-a" + n + "_id").textContent = mine ? mine.text : "";
+      if (!mine) {
+        block.querySelectorAll("input, textarea").forEach(function (el) {
+          if (el.type === "radio" || el.type === "checkbox") el.checked = false; else if (el.type !== "hidden") el.value = "";
+        });
+      }
+    });
+  }
+  function loadPlan() {
+    if (!slots.length) return;
+    var who = read("participant"), key = read("token");
+    if (!who || !key) { showPlan([]); return; }
+    fetch("/forms/" + encodeURIComponent(formId) + "/plan", {
+      method: "POST", headers: { "Content-Type": "application/json" }, cache: "no-store",
+      body: JSON.stringify({ participant: who, token: key, language: form.getAttribute("data-language") })
+    }).then(function (res) {
+      return res.json().then(function (body) { return { code: res.status, body: body }; });
+    }).then(function (r) {
+      showPlan(r.code === 200 ? r.body.actions : []);
+    }).catch(function () { /* offline: the slots stay as they are until the next try */ });
   }
 
   // -- problems: under each question, listed at the top, the first one focused
@@ -219,9 +253,14 @@
     if (!read("token")) write("token", identity.token);
   }
   showDay();
+  loadPlan();
   keep();
   form.addEventListener("input", keep);
-  form.addEventListener("change", function (e) { if (e.target.name === "day") showDay(); keep(); });
+  form.addEventListener("change", function (e) {
+    if (e.target.name === "day") showDay();
+    if (e.target.name === "participant" || e.target.name === "token") loadPlan();
+    keep();
+  });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(retryTimer); send(); });
   window.addEventListener("online", function () { if (pending) send(); });
 })();

@@ -1,0 +1,29 @@
+"""Small stores for the follow-up tests: a roster, follow-up answers on given days, plans."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from conftest import REPO
+from trainingkit.course import CohortDates, load_course
+
+PILOT_END = dt.date(2016, 6, 8)  # m1 due 8 July (open 24 June-22 July), m3 8 Sept, m6 8 Dec
+
+
+def course_with(**cohorts: tuple[dt.date, dt.date]):
+    """The real course, with the given cohorts' dates (first day, last day) added."""
+    course = load_course(REPO)
+    dates = {**course.config.cohorts, **{k: CohortDates(first_day=a, last_day=b) for k, (a, b) in cohorts.items()}}
+    return dataclasses.replace(course, config=course.config.model_copy(update={"cohorts": dates}))
+
+
+def roster(store, codes, cohort=None, country="Thailand"):
+    store.set_roster([{"participant": c, "country": country, "org_type": "NGO", "member": True} for c in codes], cohort=cohort)
+
+
+def answer(store, code, round_, day: dt.date, cohort=None, **answers):
+    from trainingkit.feedback import Submission
+
+    values = {"round": round_, "engaged": "yes", **answers}
+    sub = Submission("followup", values, participant=code, submitted_at=dt.datetime.combine(day, dt.time(10)), cohort=cohort)
+    return store.save(sub)

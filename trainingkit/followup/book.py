@@ -1,0 +1,66 @@
+"""Cohorts compared in the trainer edition, when the store holds more than one (real) cohort.
+
+The build computes the comparison once, into the summary the evaluation page reads (so the
+page is executed again whenever the comparison changes); the page draws the chart and the table
+from it.
+"""
+from __future__ import annotations
+
+from ..course import Course
+from .compare import CompareRow, Comparison, Cell, Difference, as_records, cohorts_in_store, compare
+
+SUMMARY_KEY = "cohorts_compared"
+MAX_COHORTS = 6  # the course's cohort and the five before it, in the order of their names
+SYNTHETIC = "-synthetic"
+
+
+def cohort_comparison(course: Course, url: str | None = None) -> dict | None:
+    """The comparison of the store's cohorts as plain data, or None with fewer than two."""
+    from ..evaluation.source import make_engine_if_exists
+    from ..feedback.store import default_url
+    from ..forms.resolve import load_forms
+
+    engine = make_engine_if_exists(url or default_url(course.root))
+    if engine is None:
+        return None
+    try:
+        from sqlalchemy import inspect
+
+        if not inspect(engine).has_table("responses"):
+            return None
+        real = [c for c in cohorts_in_store(engine) if not c.endswith(SYNTHETIC)]
+        current = course.config.cohort
+        others = [c for c in real if c != current][-(MAX_COHORTS - 1):]
+        cohorts = ([current] if current in real else []) + others
+        if len(cohorts) < 2:
+            return None
+        titles = {s.id: s.title for s in course.sessions}
+        result = compare(engine, load_forms(course), cohorts, course.config.min_cell, dict(course.config.moved_sessions), titles)
+    finally:
+        engine.dispose()
+    return {"cohorts": list(result.cohorts), "min_cell": result.min_cell, "records": as_records(result)}
+
+
+def comparison_from_data(data: dict) -> Comparison:
+    """Back from :func:`cohort_comparison`'s plain data (as the summary JSON holds it)."""
+    cohorts, rows, grouped = data["cohorts"], [], {}
+    for r in data["records"]:
+        grouped.setdefault((r["form"], r["session"], r["question"], r["label"]), []).append(r)
+    for (form_id, session, question, label), items in grouped.items():
+        by = {i["cohort"]: i for i in items}
+        cells = {c: Cell(by[c]["n"], by[c]["mean"], by[c]["sd"], by[c]["suppressed"]) for c in cohorts}
+        diffs = tuple(Difference(c, cohorts[0], by[c]["diff_vs_first"], by[c]["n"], by[cohorts[0]]["n"]) for c in cohorts[1:])
+        rows.append(CompareRow(form_id, session, question, label, cells, diffs, {c: by[c]["form_version"] for c in cohorts}))
+    return Comparison(tuple(cohorts), data["min_cell"], tuple(rows))
+
+
+def show_cohorts(summary: dict | None):
+    """What the evaluation page's cohorts cell shows: the chart and the table, or a plain note."""
+    from IPython.display import HTML
+
+    from .compare_view import comparison_section
+
+    data = (summary or {}).get(SUMMARY_KEY)
+    if not data:
+        return HTML("<p>No comparison yet: it appears here once the feedback store holds two or more real cohorts.</p>")
+    return HTML(comparison_section(comparison_from_data(data)))
