@@ -29,10 +29,12 @@ def png(fig) -> bytes:
     return buf.getvalue()
 
 
-def figure_html(chart, caption: str) -> str:
-    if chart is None:
-        return ""
-    fig, alt = chart
+def chart_html(chart, caption: str) -> str:
+    """A chart (figure, alt) as HTML; nothing when there was no data to draw."""
+    return "" if chart is None else figure_html(*chart, caption)
+
+
+def figure_html(fig, alt: str, caption: str) -> str:
     data = base64.b64encode(png(fig)).decode()
     return (
         f'<figure class="evaluation-chart"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" '

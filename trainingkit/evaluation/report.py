@@ -125,7 +125,7 @@ class Report:
             captions = {"reaction": "Usefulness of each session, in programme order; n = answers per session.",
                         "learning": "Mean self-rated competence before and after.",
                         "behaviour": "Share of respondents still engaged in ASEAN advocacy, by round."}
-            return charts.figure_html(chart, captions.get(key, "")) + section_html(section)
+            return charts.chart_html(chart, captions.get(key, "")) + section_html(section)
         return self._guard(body)
 
     def sessions(self) -> HTML:
@@ -153,7 +153,7 @@ class Report:
                     if not n.suppressed else f"<p>Net Promoter Score: {_esc(needed(n.n, self.summary.min_cell))}.</p>")
             text += (f"<p>Overall rating of the course: mean {overall.mean} of 5 (n = {overall.n}).</p>" if not overall.suppressed
                      else f"<p>Overall rating of the course: {_esc(needed(overall.n, self.summary.min_cell))}.</p>")
-            return text + charts.figure_html(charts.nps_chart(self.summary), "Answers to: how likely are you to recommend the course?")
+            return text + charts.chart_html(charts.nps_chart(self.summary), "Answers to: how likely are you to recommend the course?")
         return self._guard(body)
 
     def comments(self) -> HTML:
