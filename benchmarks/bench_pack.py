@@ -20,7 +20,7 @@ def run():
         started = time.perf_counter()
         # exit 1 only when a part could not be made (no exercise pages yet): the rest is written
         done = subprocess.run([sys.executable, "-m", "trainingkit.cli", "pack"], cwd=root, capture_output=True, text=True)
-        rows.append(("pack from the built book, both zips and all PDFs (s)", f"{time.perf_counter() - started:.1f}", ""))
+        rows.append(("pack from the built book: all zips (participant wheelhouse from a cold cache) and PDFs (s)", f"{time.perf_counter() - started:.1f}", ""))
         for path in sorted((root / "_build/pack").iterdir()):
             size = f"{path.stat().st_size / 1e6:.1f} MB"
             if path.suffix == ".pdf":

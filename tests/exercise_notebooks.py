@@ -1,30 +1,33 @@
-"""Run an exercise notebook as a trainee would: a fresh kernel, an empty work folder."""
+"""Reading an executed exercise notebook: its outputs, its widgets, its participant edition.
+
+The notebooks themselves are run once per test session by the ``executed_exercise`` fixture
+(``conftest.py``), through ``trainingkit.execute.run_notebook`` as the build runs them.
+"""
 from __future__ import annotations
 
 import json
-import os
 
 import nbformat
-from nbclient import NotebookClient
 
-from conftest import REPO
-
-
-def run_exercise(name: str, work_dir) -> nbformat.NotebookNode:
-    path = REPO / "exercises" / f"{name}.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=180, resources={"metadata": {"path": str(path.parent)}})
-    client.execute(env={**os.environ, "TRAININGKIT_WORK_DIR": str(work_dir)})
-    return nb
+from trainingkit.editions import PARTICIPANT_STEPS, build_edition
 
 
-def errors(nb) -> list[str]:
-    return [
-        f"cell {i}: {o.get('ename')}: {o.get('evalue')}"
-        for i, c in enumerate(nb.cells)
-        for o in c.get("outputs", [])
-        if o.get("output_type") == "error"
-    ]
+def html_outputs(cell) -> str:
+    return "".join(out.get("data", {}).get("text/html", "") for out in cell.get("outputs", []))
+
+
+def cells_tagged(nb, tag: str):
+    return [c for c in nb.cells if tag in c.get("metadata", {}).get("tags", [])]
+
+
+def untagged_html(nb, tag: str = "solution") -> str:
+    """The HTML every code cell not tagged ``tag`` displayed: what a trainee sees."""
+    return "".join(html_outputs(c) for c in nb.cells if tag not in c.metadata.get("tags", []))
+
+
+def participant_text(nb) -> str:
+    """Everything in the participant edition of an executed notebook, as one string."""
+    return nbformat.writes(build_edition(nb, PARTICIPANT_STEPS))
 
 
 def outputs_text(nb, tag: str | None = None) -> str:

@@ -9,10 +9,12 @@ import yaml
 
 from trainingkit.errors import TrainingkitError
 from trainingkit.exercises import SavedWork
-from trainingkit.exercises.actionplan import (
-    EXERCISE_ID, FOLLOWUP_FORM, MODEL_COURSE_END, MODEL_PLAN, Action, ActionPlanForm, check_action, check_plan,
-    export_plan, followup_actions, plan_end, plan_markdown,
+from trainingkit.exercises.actionplan.checks import check_action, check_all
+from trainingkit.exercises.actionplan.model import (
+    EXERCISE_ID, FOLLOWUP_FORM, MODEL_COURSE_END, MODEL_PLAN, Action, export_plan, followup_actions, plan_end,
+    plan_markdown,
 )
+from trainingkit.exercises.actionplan.view import ActionPlan
 
 from conftest import REPO
 
@@ -53,7 +55,7 @@ def test_a_missing_form_is_named(tmp_path):
 
 
 def test_the_model_plan_is_smart(types):
-    results = check_plan(list(MODEL_PLAN), MODEL_COURSE_END, types)
+    results = check_all(list(MODEL_PLAN), MODEL_COURSE_END, types)
     assert len(results) == 15 and all(r.ok for r in results)
 
 
@@ -87,9 +89,9 @@ def test_a_vague_target_hint_quotes_it_and_asks_for_a_role_not_a_person(types):
 
 
 def test_a_plan_needs_a_course_end_and_one_action(types):
-    assert check_plan([good()], None, types)[0].message == "Course end: no date."
-    assert check_plan([Action(), Action()], END, types)[0].message == "Plan: no action yet."
-    assert [r.message for r in check_plan([Action(), good()], END, types)][0] == "Action 1, type: Took part in or sent input to the AFML or one of its national preparatory workshops."
+    assert check_all([good()], None, types)[0].message == "Course end: no date."
+    assert check_all([Action(), Action()], END, types)[0].message == "Plan: no action yet."
+    assert [r.message for r in check_all([Action(), good()], END, types)][0] == "Action 1, type: Took part in or sent input to the AFML or one of its national preparatory workshops."
 
 
 def test_the_plan_exports_as_markdown_and_word_with_one_row_per_action(types, tmp_path):
@@ -108,14 +110,14 @@ def test_the_plan_exports_as_markdown_and_word_with_one_row_per_action(types, tm
 
 
 def test_a_fresh_form_shows_one_empty_action_and_saves_nothing(types, tmp_path):
-    form = ActionPlanForm(SavedWork(EXERCISE_ID, tmp_path), types, today=END)
+    form = ActionPlan(SavedWork(EXERCISE_ID, tmp_path), types, today=END)
     assert form.course_end.value == END
     assert [a.is_empty() for a in form.actions()] == [True]
     assert list(tmp_path.iterdir()) == []
 
 
 def test_the_plan_is_saved_as_it_is_typed_and_reloads_into_the_form(types, tmp_path):
-    form = ActionPlanForm(SavedWork(EXERCISE_ID, tmp_path), types, today=dt.date(2030, 1, 1))
+    form = ActionPlan(SavedWork(EXERCISE_ID, tmp_path), types, today=dt.date(2030, 1, 1))
     form.course_end.value = END
     row = form.rows[0]
     row["kind"].value, row["what"].value, row["target"].value = "afml", good().what, good().target
@@ -127,18 +129,18 @@ def test_the_plan_is_saved_as_it_is_typed_and_reloads_into_the_form(types, tmp_p
     assert saved["actions"][0] == {**good().to_saved(), "by_when": "2016-09-30"}
     assert saved["actions"][1]["kind"] == "media"
 
-    again = ActionPlanForm(SavedWork(EXERCISE_ID, tmp_path), types, today=dt.date(2030, 1, 1))
+    again = ActionPlan(SavedWork(EXERCISE_ID, tmp_path), types, today=dt.date(2030, 1, 1))
     assert again.course_end.value == END
     assert again.actions() == [good(), Action(kind="media")]
     assert all(r.ok for r in again.check()[:5])
 
 
 def test_the_export_button_writes_into_the_trainees_work_folder(types, tmp_path):
-    form = ActionPlanForm(SavedWork(EXERCISE_ID, tmp_path), types, today=END)
+    form = ActionPlan(SavedWork(EXERCISE_ID, tmp_path), types, today=END)
     assert form.export() is None  # nothing planned yet: nothing written
-    assert "Plan: no action yet." in form.result.value
+    assert "Plan: no action yet." in form.results.value
     for name, value in good().to_saved().items():
         form.rows[0][name].value = good().by_when if name == "by_when" else value
     md, word = form.export()
     assert md.parent == word.parent == tmp_path
-    assert str(md) in form.result.value and word.is_file()
+    assert str(md) in form.results.value and word.is_file()

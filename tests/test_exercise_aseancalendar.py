@@ -5,14 +5,13 @@ import pytest
 from frictionless import Package, validate
 
 from trainingkit.errors import TrainingkitError
-from trainingkit.exercises.aseancalendar import (
-    Event, check_calendar, check_events_named, check_months, check_steps, clean_activities, load_events, month_name,
-)
-from trainingkit.exercises.aseancalendar_view import CalendarPlanner, events_html, timeline_alt, timeline_figure
-from trainingkit.exercises.work import SavedWork
+from trainingkit.exercises.calendar.checks import check_all, check_events_named, check_months, check_steps
+from trainingkit.exercises.calendar.model import Event, clean_activities, load_events, month_name
+from trainingkit.exercises.calendar.view import Calendar, events_html, timeline_alt, timeline_figure
+from trainingkit.exercises.kit.work import SavedWork
 
-from casehelpers import cells_tagged, html_outputs, participant_text, quiz_problems, run_fresh
 from conftest import REPO
+from exercise_notebooks import cells_tagged, html_outputs, participant_text, untagged_html
 
 EVENTS = (
     Event("npw", "National preparatory workshop for the AFML", "National preparatory workshop",
@@ -37,7 +36,7 @@ def good_plan():
 
 
 def test_a_possible_plan_passes_every_check():
-    results = check_calendar(good_plan(), EVENTS)
+    results = check_all(good_plan(), EVENTS)
     assert [r.ok for r in results] == [True] * 4
     assert results[-1].message == "No impossible sequences: every step comes in a possible order."
 
@@ -45,7 +44,7 @@ def test_a_possible_plan_passes_every_check():
 def test_a_submission_to_the_workshop_after_the_afml_it_prepares_is_caught():
     plan = good_plan()
     plan[2]["month"] = 11
-    [problem] = [r for r in check_calendar(plan, EVENTS) if not r.ok]
+    [problem] = [r for r in check_all(plan, EVENTS) if not r.ok]
     assert problem.message == ('"Recommendations to the workshop" goes to the National preparatory workshop for the AFML '
                                "in August, but is planned for November: after the AFML (October) that the workshop prepares.")
     assert "National preparatory workshops come before the AFML" in problem.hint
@@ -55,7 +54,7 @@ def test_a_submission_to_the_workshop_after_the_afml_it_prepares_is_caught():
 def test_a_submission_after_its_event_but_before_the_afml_is_still_too_late():
     plan = good_plan()
     plan[2]["month"] = 9
-    [problem] = [r for r in check_calendar(plan, EVENTS) if not r.ok]
+    [problem] = [r for r in check_all(plan, EVENTS) if not r.ok]
     assert problem.message.endswith("is planned for September, after the National preparatory workshop for the AFML in August.")
     assert problem.hint.endswith("Move it to August or earlier.")
 
@@ -63,7 +62,7 @@ def test_a_submission_after_its_event_but_before_the_afml_is_still_too_late():
 def test_follow_up_before_the_event_is_caught():
     plan = good_plan()
     plan[3]["month"] = 9
-    [problem] = [r for r in check_calendar(plan, EVENTS) if not r.ok]
+    [problem] = [r for r in check_all(plan, EVENTS) if not r.ok]
     assert problem.message == ('"Report back to workers\' groups" follows up the ASEAN Forum on Migrant Labour (AFML) '
                                "in October, but is planned for September, before it.")
     assert problem.hint.startswith("Follow-up comes after the event") and problem.hint.endswith("Move it to October or later.")
@@ -73,7 +72,7 @@ def test_evidence_planned_after_the_submission_it_supports_is_caught():
     plan = good_plan()
     plan[0]["month"] = 8
     plan[2]["month"] = 6
-    messages = [r.message for r in check_calendar(plan, EVENTS) if not r.ok]
+    messages = [r.message for r in check_all(plan, EVENTS) if not r.ok]
     assert messages == ['"Collect workers\' accounts of fees" (August) comes after the submission '
                         '"Recommendations to the workshop" (June) it should support.']
 
@@ -100,7 +99,7 @@ def test_a_plan_missing_a_step_is_told_what_each_step_is():
 
 
 def test_an_empty_plan_gets_only_the_steps_check():
-    assert [r.message for r in check_calendar([], EVENTS)] == [
+    assert [r.message for r in check_all([], EVENTS)] == [
         "Your plan has no prepare evidence, national consultation, submission, follow-up yet."]
 
 
@@ -114,9 +113,10 @@ def test_saved_activities_with_unknown_values_are_blanked_not_trusted():
     assert clean_activities(saved, EVENTS) == [step("A", "other", "", None), step("B", "submission", "afml", 10)]
 
 
-def test_the_example_file_has_the_four_events_and_says_it_is_an_example():
+def test_the_example_file_has_both_summits_and_says_it_is_an_example():
     events = load_events()
-    assert sorted(e.kind for e in events) == ["acsc-apf", "afml", "asean-summit", "national-preparatory-workshop"]
+    assert sorted(e.kind for e in events) == ["acsc-apf", "afml", "asean-summit", "asean-summit", "national-preparatory-workshop"]
+    assert [e.month for e in events if e.kind == "asean-summit"] == [5, 11]  # the Summit meets twice a year
     assert "example months unless your trainer set this year&#x27;s dates" in events_html(events)
     resource = Package(str(REPO / "datasets/datapackage.yaml")).get_resource("asean-calendar-example")
     assert validate(resource).valid
@@ -162,32 +162,27 @@ def test_the_timeline_marks_impossible_steps_and_says_so_in_the_alt_text():
 
 
 def test_a_plan_is_saved_and_comes_back_in_the_planner(tmp_path):
-    planner = CalendarPlanner(EVENTS, SavedWork("ex-asean-calendar", tmp_path))
+    planner = Calendar(EVENTS, SavedWork("ex-asean-calendar", tmp_path))
     planner.add.click()
     planner.add.click()
     what, kind, event, month, _ = planner.rows.children[0].children
     what.value, kind.value, event.value, month.value = "Recommendations to the workshop", "submission", "npw", 8
     planner.rows.children[1].children[4].click()  # remove the second, empty row
 
-    again = CalendarPlanner(EVENTS, SavedWork("ex-asean-calendar", tmp_path))
+    again = Calendar(EVENTS, SavedWork("ex-asean-calendar", tmp_path))
     assert again.activities() == [step("Recommendations to the workshop", "submission", "npw", 8)]
     assert again.rows.children[0].children[3].label == "August"
 
 
 def test_a_new_planner_starts_empty_and_writes_nothing(tmp_path):
-    planner = CalendarPlanner(EVENTS, SavedWork("ex-asean-calendar", tmp_path))
+    planner = Calendar(EVENTS, SavedWork("ex-asean-calendar", tmp_path))
     assert planner.activities() == [] and not list(tmp_path.iterdir())
 
 
-def test_the_quiz_has_one_right_answer_and_feedback_for_every_choice():
-    assert quiz_problems(REPO / "exercises/quizzes/ex-asean-calendar.json") == []
-
-
 @pytest.mark.slow
-def test_the_notebook_runs_fresh_and_its_model_plan_passes_only_in_the_trainer_edition(tmp_path):
-    nb = run_fresh(REPO / "exercises/ex-asean-calendar.ipynb", tmp_path)
-    assert list(tmp_path.iterdir()) == []
-    shown = "".join(html_outputs(c) for c in nb.cells if "solution" not in c.metadata.get("tags", []))
+def test_the_notebook_shows_the_events_and_its_model_plan_passes(executed_exercise):
+    nb = executed_exercise("ex-asean-calendar").nb
+    shown = untagged_html(nb)
     assert "No activities planned yet." in shown and "example months unless your trainer set" in shown
     model = "".join(html_outputs(c) for c in cells_tagged(nb, "solution"))
     assert model.count("✔") == 4 and "✘" not in model

@@ -2,7 +2,7 @@
 import base64
 import re
 
-from trainingkit.exercises.figures import figure_html, font_family, new_figure, save_figure
+from trainingkit.exercises.kit.figures import figure_html, font_family, new_figure, save_figure
 
 
 def test_a_figure_is_shown_as_a_png_image_with_its_alt_text_escaped():

@@ -3,10 +3,11 @@ accepted with their reason; choices are saved and reload into the form."""
 import json
 
 from trainingkit.exercises import SavedWork, dataset
-from trainingkit.exercises.mayday import (
-    DIMENSIONS, ENTRY_NOTES, EXERCISE_ID, KEY, OPTIONS, ClassificationForm, check_choice, debrief_table,
-    verdict, your_classification,
+from trainingkit.exercises.mayday.checks import check_choice
+from trainingkit.exercises.mayday.model import (
+    DIMENSIONS, ENTRY_NOTES, EXERCISE_ID, KEY, OPTIONS, debrief_table, verdict, your_classification,
 )
+from trainingkit.exercises.mayday.view import MaydayDemands
 
 from conftest import REPO
 
@@ -48,7 +49,8 @@ def test_a_wrong_entry_point_hint_explains_the_body_and_then_the_demand():
     result = check_choice(1, "entry", "aichr")
     assert not result.ok
     assert result.hint == (
-        "AICHR is ASEAN's human-rights commission; it decides by consensus and gives civil society no formal role. "
+        "AICHR is ASEAN's human-rights commission. It decides by consensus and has no complaints procedure; civil "
+        "society has only a narrow formal channel (consultative relationship under AICHR's 2015 guidelines). "
         "This demand is about one province. Could an ASEAN body ask a governor to set up a committee?"
     )
 
@@ -86,14 +88,14 @@ def test_verdicts_cover_model_defensible_different_and_not_chosen():
 
 
 def test_a_fresh_form_starts_empty_and_saves_nothing(tmp_path):
-    form = ClassificationForm(demands(), SavedWork(EXERCISE_ID, tmp_path))
+    form = MaydayDemands(demands(), SavedWork(EXERCISE_ID, tmp_path))
     assert {d.value for d in form.dropdowns.values()} == {None}
     assert all(f.value == "" for f in form.feedback.values())
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_choice_is_answered_at_once_saved_and_reloaded_into_the_form(tmp_path):
-    form = ClassificationForm(demands(), SavedWork(EXERCISE_ID, tmp_path))
+    form = MaydayDemands(demands(), SavedWork(EXERCISE_ID, tmp_path))
     form.dropdowns[(4, "standard")].value = "ilo_conventions"
     form.dropdowns[(4, "entry")].value = "acmw"
     assert "It names ILO Conventions 87, 98 and 189." in form.feedback[4].value
@@ -101,7 +103,7 @@ def test_a_choice_is_answered_at_once_saved_and_reloaded_into_the_form(tmp_path)
     saved = json.loads((tmp_path / f"{EXERCISE_ID}.json").read_text(encoding="utf-8"))
     assert saved == {"choices": {"4": {"standard": "ilo_conventions", "entry": "acmw"}}}
 
-    again = ClassificationForm(demands(), SavedWork(EXERCISE_ID, tmp_path))
+    again = MaydayDemands(demands(), SavedWork(EXERCISE_ID, tmp_path))
     assert again.dropdowns[(4, "standard")].value == "ilo_conventions"
     assert again.dropdowns[(4, "entry")].value == "acmw"
     assert again.dropdowns[(4, "target")].value is None

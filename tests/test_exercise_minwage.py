@@ -11,10 +11,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from trainingkit.exercises import SavedWork, dataset, dataset_info  # noqa: E402
-from trainingkit.exercises.minwage import (  # noqa: E402
-    EXERCISE_ID, chart_html, check_chart, check_gap, check_real_wages, model_alt_text, model_answer,
-)
-from trainingkit.exercises.savedfields import saved_text  # noqa: E402
+from trainingkit.exercises.kit.figures import figure_html as chart_html  # noqa: E402
+from trainingkit.exercises.kit.view import saved_text  # noqa: E402
+from trainingkit.exercises.minwage.checks import check_chart, check_gap, check_real_wages  # noqa: E402
+from trainingkit.exercises.minwage.model import EXERCISE_ID, model_alt_text, model_answer  # noqa: E402
 
 from conftest import REPO  # noqa: E402
 
@@ -39,9 +39,12 @@ def test_the_wage_data_gives_the_fact_sheet_rates_with_weak_figures_marked():
     assert wages.loc[(2025, "1 January 2025"), ["lowest_baht", "highest_baht", "bangkok_baht"]].tolist() == [337, 400, 372]
     assert wages.loc[(2022, "October 2022"), ["lowest_baht", "highest_baht"]].tolist() == [328, 354]
     weak = wages[wages["confidence"] == "weak"]
-    assert weak.index.tolist() == [(2018, "April 2018"), (2025, "July 2025")]
+    assert weak.index.tolist() == [(2019, "no rise found")]  # confirmed since the check of December 2026
+    assert wages.loc[(2025, "1 July 2025"), "bangkok_baht"] == 400
+    assert wages.loc[(2025, "1 July 2025"), "fact"] == "thai-wage-bangkok"
+    assert wages.loc[(2018, "1 April 2018"), ["lowest_baht", "highest_baht", "bangkok_baht"]].tolist() == [308, 330, 325]
     assert all("⚠️" in scope for scope in weak["scope"])
-    assert 2019 not in wages.index.get_level_values("year")  # the fact sheet gives no 2019 figure
+    assert wages.loc[(2021, "no rise"), ["lowest_baht", "highest_baht"]].tolist() == [313, 336]  # years with no rise have a row
 
 
 def test_the_price_index_says_it_is_synthetic_and_illustrative():

@@ -3,10 +3,11 @@ hints; answers survive reopening; the notebook runs in a fresh kernel."""
 import pytest
 
 from trainingkit.exercises import SavedWork, dataset
-from trainingkit.exercises.origin import AGENCIES, DATASET, check_agencies, check_grid, priority, smart_rubric
-from trainingkit.exercises.origin_widgets import OriginExercise, grid_alt_text
+from trainingkit.exercises.origin.checks import check_agencies, check_grid, smart_rubric
+from trainingkit.exercises.origin.model import AGENCIES, DATASET, priority
+from trainingkit.exercises.origin.view import Origin, grid_alt_text
 
-from exercise_notebooks import errors, outputs_text, run_exercise, widget_text
+from exercise_notebooks import outputs_text, widget_text
 
 MODEL_GRID = {
     1: ("high", "medium"), 2: ("high", "low"), 3: ("high", "high"), 4: ("high", "medium"),
@@ -131,7 +132,7 @@ def test_an_empty_rewrite_asks_for_text():
 
 
 def test_answers_are_saved_and_come_back_in_the_widgets(tmp_path):
-    first = OriginExercise(SavedWork("ex-origin-recommendations", tmp_path))
+    first = Origin(SavedWork("ex-origin-recommendations", tmp_path))
     impact, feasibility = first._levels[3]
     impact.value, feasibility.value = "high", "high"
     first._levels[7][0].value = "low"
@@ -139,7 +140,7 @@ def test_answers_are_saved_and_come_back_in_the_widgets(tmp_path):
     first._number.value = 6
     first._text.value = MODEL_SMART
 
-    again = OriginExercise(SavedWork("ex-origin-recommendations", tmp_path))
+    again = Origin(SavedWork("ex-origin-recommendations", tmp_path))
     assert again.placements()[3] == ("high", "high")
     assert again.placements()[7] == ("low", None)
     assert "do first" in again._status[3].value and "not placed yet" in again._status[7].value
@@ -149,7 +150,7 @@ def test_answers_are_saved_and_come_back_in_the_widgets(tmp_path):
 
 
 def test_a_fresh_exercise_starts_with_nothing_placed(tmp_path):
-    fresh = OriginExercise(SavedWork("ex-origin-recommendations", tmp_path))
+    fresh = Origin(SavedWork("ex-origin-recommendations", tmp_path))
     assert set(fresh.placements().values()) == {(None, None)}
     assert all("not placed yet" in s.value for s in fresh._status.values())
     assert set(fresh.agency_choices().values()) == {None}
@@ -157,7 +158,7 @@ def test_a_fresh_exercise_starts_with_nothing_placed(tmp_path):
 
 def test_a_damaged_work_file_is_reported_above_the_grid(tmp_path):
     (tmp_path / "ex-origin-recommendations.json").write_text("{not json")
-    exercise = OriginExercise(SavedWork("ex-origin-recommendations", tmp_path))
+    exercise = Origin(SavedWork("ex-origin-recommendations", tmp_path))
     assert "could not be read" in exercise.grid.children[0].value
 
 
@@ -168,16 +169,14 @@ def test_the_alt_text_lists_each_box_and_what_is_not_placed():
 
 
 def test_every_agency_offered_is_named_in_a_hint_or_accepted_somewhere():
-    from trainingkit.exercises.origin import RESPONSIBLE
+    from trainingkit.exercises.origin.model import RESPONSIBLE
     accepted = set().union(*(r.accepted for r in RESPONSIBLE.values()))
     assert accepted == set(AGENCIES)
 
 
 @pytest.mark.slow
-def test_the_notebook_runs_in_a_fresh_kernel_with_no_saved_work(tmp_path):
-    nb = run_exercise("ex-origin-recommendations", tmp_path)
-    assert errors(nb) == []
+def test_the_notebook_shows_ten_unplaced_recommendations_and_a_model_that_passes(executed_exercise):
+    nb = executed_exercise("ex-origin-recommendations").nb
     assert widget_text(nb).count(">not placed yet<") == 10
     model = outputs_text(nb, tag="solution")
     assert "Time frame: there is a deadline or a period." in model and "Hint:" not in model
-    assert list(tmp_path.iterdir()) == []  # opening the exercise saves nothing until the trainee answers

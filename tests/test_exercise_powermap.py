@@ -5,15 +5,15 @@ import pytest
 from frictionless import Package, validate
 
 from trainingkit.errors import TrainingkitError
-from trainingkit.exercises.powermap import (
-    Stakeholder, check_allies, check_choices, check_objective, check_placed, check_power_map, check_reasons,
-    check_targets, clean_answer, load_stakeholders,
+from trainingkit.exercises.kit.work import SavedWork
+from trainingkit.exercises.powermap.checks import (
+    check_all, check_allies, check_choices, check_objective, check_placed, check_reasons, check_targets,
 )
-from trainingkit.exercises.powermap_view import PowerMapEditor, power_map_alt, power_map_figure
-from trainingkit.exercises.work import SavedWork
+from trainingkit.exercises.powermap.model import Stakeholder, clean_answer, load_stakeholders
+from trainingkit.exercises.powermap.view import PowerMap, power_map_alt, power_map_figure
 
-from casehelpers import cells_tagged, html_outputs, participant_text, quiz_problems, run_fresh
 from conftest import REPO
+from exercise_notebooks import cells_tagged, html_outputs, participant_text, untagged_html
 
 OBJECTIVE = "Thailand's Ministry of Labour lets migrant workers form and lead unions"
 FEW = (
@@ -40,7 +40,7 @@ def good_answer():
 
 
 def test_a_sound_map_passes_every_check():
-    results = check_power_map(good_answer(), FEW)
+    results = check_all(good_answer(), FEW)
     assert [r.ok for r in results] == [True] * 6
     assert results[3].message == "Your targets have high influence: Thai Labour Ministry."
 
@@ -172,14 +172,14 @@ def test_the_alt_text_describes_each_placement_in_words():
 
 
 def test_placements_and_choices_are_saved_and_come_back_in_the_widgets(tmp_path):
-    editor = PowerMapEditor(FEW, SavedWork("ex-power-map", tmp_path))
+    editor = PowerMap(FEW, SavedWork("ex-power-map", tmp_path))
     editor.objective.value = OBJECTIVE
     editor.scores["th-labour"]["alignment"].value = -1
     editor.scores["th-labour"]["influence"].value = 5
     editor.role["th-labour"].value = "target"
     editor.reason["th-labour"].value = "It drafts the labour law."
 
-    again = PowerMapEditor(FEW, SavedWork("ex-power-map", tmp_path))
+    again = PowerMap(FEW, SavedWork("ex-power-map", tmp_path))
     assert again.objective.value == OBJECTIVE
     assert again.scores["th-labour"]["alignment"].value == -1
     assert again.scores["th-labour"]["interest"].value == ""  # still "not placed"
@@ -188,26 +188,21 @@ def test_placements_and_choices_are_saved_and_come_back_in_the_widgets(tmp_path)
 
 
 def test_a_new_editor_starts_with_every_stakeholder_not_placed(tmp_path):
-    editor = PowerMapEditor(FEW, SavedWork("ex-power-map", tmp_path))
+    editor = PowerMap(FEW, SavedWork("ex-power-map", tmp_path))
     assert all(box.label == "not placed" for s in FEW for box in editor.scores[s.id].values())
     assert not (tmp_path / "ex-power-map.json").exists()  # nothing is written until the trainee acts
 
 
 def test_a_damaged_save_file_is_reported_in_the_editor(tmp_path):
     (tmp_path / "ex-power-map.json").write_text("{broken")
-    editor = PowerMapEditor(FEW, SavedWork("ex-power-map", tmp_path))
+    editor = PowerMap(FEW, SavedWork("ex-power-map", tmp_path))
     assert "could not be read" in editor.placement.children[0].value
 
 
-def test_the_quiz_has_one_right_answer_and_feedback_for_every_choice():
-    assert quiz_problems(REPO / "exercises/quizzes/ex-power-map.json") == []
-
-
 @pytest.mark.slow
-def test_the_notebook_runs_fresh_and_its_model_map_passes_only_in_the_trainer_edition(tmp_path):
-    nb = run_fresh(REPO / "exercises/ex-power-map.ipynb", tmp_path)
-    assert list(tmp_path.iterdir()) == []  # running it does not write anyone's answers
-    shown = "".join(html_outputs(c) for c in nb.cells if "solution" not in c.metadata.get("tags", []))
+def test_the_notebook_shows_what_is_missing_and_its_model_map_passes(executed_exercise):
+    nb = executed_exercise("ex-power-map").nb
+    shown = untagged_html(nb)
     assert "Not placed yet: ACMW, AICHR" in shown and "Write your advocacy objective first." in shown
     model = html_outputs(cells_tagged(nb, "solution")[1])
     assert model.count("✔") == 6 and "✘" not in model

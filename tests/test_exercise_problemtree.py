@@ -4,17 +4,18 @@ import itertools
 
 import pytest
 
-from trainingkit.exercises.problemtree import (
-    POSITIVE_HINT, STARTERS, Node, Tree, check_causes, check_effects, check_objectives, check_problem_tree,
-    check_sub_causes, parse_outline, statements, suggest_objective, tree_from_answer,
+from trainingkit.exercises.kit.work import SavedWork
+from trainingkit.exercises.problemtree.checks import (
+    POSITIVE_HINT, check_all, check_causes, check_effects, check_objectives, check_sub_causes,
 )
-from trainingkit.exercises.problemtree_view import (
-    NOT_WRITTEN, ProblemTreeEditor, export_trees, problem_label, tree_alt, tree_layout,
+from trainingkit.exercises.problemtree.model import (
+    STARTERS, Node, Tree, parse_outline, statements, suggest_objective, tree_from_answer,
 )
-from trainingkit.exercises.work import SavedWork
+from trainingkit.exercises.problemtree.view import (
+    NOT_WRITTEN, ProblemTree, export_trees, problem_label, tree_alt, tree_layout,
+)
 
-from casehelpers import cells_tagged, html_outputs, participant_text, quiz_problems, run_fresh
-from conftest import REPO
+from exercise_notebooks import cells_tagged, html_outputs, participant_text, untagged_html
 
 PROBLEM = "Migrant workers in Thailand cannot form or lead trade unions"
 
@@ -72,7 +73,7 @@ def test_no_draft_is_offered_when_no_rule_fits():
 
 
 def test_a_sound_tree_with_positive_objectives_passes_every_check():
-    results = check_problem_tree(good_answer())
+    results = check_all(good_answer())
     assert [r.ok for r in results] == [True] * 6
     assert results[-1].message == "Every objective is phrased as a positive change."
 
@@ -158,13 +159,13 @@ def test_both_trees_are_saved_as_png_and_svg(tmp_path):
 
 
 def test_the_tree_is_saved_and_comes_back_in_the_widgets(tmp_path):
-    editor = ProblemTreeEditor(SavedWork("ex-problem-tree", tmp_path))
+    editor = ProblemTree(SavedWork("ex-problem-tree", tmp_path))
     editor.starter.value = "union-rights"
     editor.causes.value = "Employers do not accept migrant unions\n- Thailand has not ratified C87"
     editor.effects.value = "Abuses at work go unreported"
     editor.suggest.click()
 
-    again = ProblemTreeEditor(SavedWork("ex-problem-tree", tmp_path))
+    again = ProblemTree(SavedWork("ex-problem-tree", tmp_path))
     assert again.problem.value == PROBLEM
     assert again.answer()["objectives"] == {
         PROBLEM: "Migrant workers in Thailand can form or lead trade unions",
@@ -176,7 +177,7 @@ def test_the_tree_is_saved_and_comes_back_in_the_widgets(tmp_path):
 
 
 def test_an_edited_objective_is_kept_and_a_removed_statement_loses_its_objective(tmp_path):
-    editor = ProblemTreeEditor(SavedWork("ex-problem-tree", tmp_path))
+    editor = ProblemTree(SavedWork("ex-problem-tree", tmp_path))
     editor.problem.value = PROBLEM
     editor.causes.value = "Employers do not accept migrant unions\nThe law is old"
     editor.objective_rows.children[1].children[1].value = "Employers bargain with migrant unions"
@@ -190,15 +191,10 @@ def test_an_empty_tree_draws_boxes_that_say_not_written_yet(tmp_path):
     assert [b.text for b in layout.boxes] == [NOT_WRITTEN]
 
 
-def test_the_quiz_has_one_right_answer_and_feedback_for_every_choice():
-    assert quiz_problems(REPO / "exercises/quizzes/ex-problem-tree.json") == []
-
-
 @pytest.mark.slow
-def test_the_notebook_runs_fresh_and_its_model_tree_passes_only_in_the_trainer_edition(tmp_path):
-    nb = run_fresh(REPO / "exercises/ex-problem-tree.ipynb", tmp_path)
-    assert list(tmp_path.iterdir()) == []  # nothing is saved until a trainee writes a problem
-    shown = "".join(html_outputs(c) for c in nb.cells if "solution" not in c.metadata.get("tags", []))
+def test_the_notebook_asks_for_the_core_problem_and_its_model_tree_passes(executed_exercise):
+    nb = executed_exercise("ex-problem-tree").nb
+    shown = untagged_html(nb)
     assert "Nothing saved yet: write the core problem first" in shown
     assert "Write the core problem on the trunk." in shown
     model = "".join(html_outputs(c) for c in cells_tagged(nb, "solution"))

@@ -1,18 +1,22 @@
 """Quizzes are data: every exercise quiz can be answered and explains every answer; a broken
 question is refused with the quiz and question named."""
+import json
+
 import pytest
 
-from trainingkit.errors import TrainingkitError
-from trainingkit.exercises import mayday, ratification
-from trainingkit.exercises.quiz import validate_quiz
+from trainingkit.errors import DataError, TrainingkitError
+from trainingkit.exercises.kit.quiz import load_quiz, validate_quiz
+
+from conftest import REPO
 
 
 def choice(answer, correct, feedback="Because."):
     return {"answer": answer, "correct": correct, "feedback": feedback}
 
 
-@pytest.mark.parametrize("name, questions", [("mayday", mayday.QUIZ), ("ratification", ratification.QUIZ)])
-def test_the_exercise_quizzes_are_valid(name, questions):
+@pytest.mark.parametrize("name", ["ex-mayday-demands", "ex-ratification-map"])
+def test_the_exercise_quizzes_are_valid(name):
+    questions = json.loads((REPO / "exercises/quizzes" / f"{name}.json").read_text(encoding="utf-8"))
     assert validate_quiz(name, questions) is questions
 
 
@@ -33,3 +37,12 @@ def test_a_broken_question_is_refused_with_quiz_and_question_named(question, mes
     with pytest.raises(TrainingkitError) as err:
         validate_quiz("q", [question])
     assert str(err.value) == message
+
+
+def test_a_quiz_file_that_is_not_json_is_named_with_its_folder(tmp_path):
+    (tmp_path / "exercises/quizzes").mkdir(parents=True)
+    (tmp_path / "exercises/quizzes/ex-a.json").write_text('[{"question": ', encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_quiz("ex-a", tmp_path)
+    assert err.value.path == "exercises/quizzes/ex-a.json"
+    assert str(err.value).startswith("exercises/quizzes/ex-a.json: cannot read the quiz (")

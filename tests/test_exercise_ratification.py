@@ -7,19 +7,20 @@ import pandas as pd
 import pytest
 
 from trainingkit.exercises import SavedWork, dataset, dataset_info
-from trainingkit.exercises.ratification import (
-    EXERCISE_ID, AskForm, check_ask, check_gaps, check_matrix, gap_options, ratification_map,
-)
+from trainingkit.exercises.ratification.checks import check_ask, check_gaps, check_matrix
+from trainingkit.exercises.ratification.model import EXERCISE_ID, gap_options
+from trainingkit.exercises.ratification.view import Ratification, ratification_map
 
 from conftest import REPO
 
-# The table of the course fact sheet (asean-facts.md, section 2), as printed there.
+# The Mekong rows of the course fact sheet's table (asean-facts.md of 2 December 2026, section 2), with
+# the source codes of each cell; the other six states and instruments are in ratifications-more.csv.
 FACT_SHEET = """
-| Cambodia | ✔ 1999 [B17] | ✔ 1999 [B17] | ✘ [B18] | ✘ ⚠️ [B19] | signed 2004, not ratified [B20] |
-| Lao PDR | ✘ [B21] | ✘ [B21] | ✘ [B18] | ❓ (believed ✘) | ✘ [B22] |
-| Myanmar | ✔ 1955 [B23] | ✘ [B23] | ✘ [B18] | ❓ (believed ✘) | ✘ [B22] |
-| Thailand | ✘ [B24] | ✘ [B24] | ✘ [B18] | ❓ (believed ✘) | ✘ [B22] |
-| Viet Nam | ✘ (planned for 2024; ❓ current status) [B25] | ✔ deposited 5 July 2019 [B26] | ✘ [B18] | ❓ (believed ✘) | ✘ [B22] |
+| Cambodia | ✔ 1999 ✅ [B17] | ✔ 1999 ✅ [B17 B68] | ✘ ✅ [B50] | ✘ ⚠️ [B52 B53] | signed 27 Sep 2004, not ratified ✅ [B54 B20] |
+| Lao PDR | ✘ ✅ [B21] | ✘ ✅ [B21] | ✘ ✅ [B50] | ✘ ⚠️ [B52 B53] | ✘ ✅ [B54] |
+| Myanmar | ✔ 1955 ✅ [B23 D13] | ✘ ✅ [B23] | ✘ ✅ [B50] | ✘ ⚠️ [B52 B53] | ✘ ⚠️ [B56] |
+| Thailand | ✘ ✅ [B43 B44] | ✘ ✅ [B43 B44] | ✘ ✅ [B50] | ✘ ✅ [B43] | ✘ ⚠️ [B56] |
+| Viet Nam | ✘ ⚠️ (planned for 2024; no deposit seen) [B25] | ✔ 5 Jul 2019 ✅ [B26] | ✘ ✅ [B50] | ✘ ⚠️ [B52 B53] | ✘ ⚠️ [B56] |
 """
 INSTRUMENTS = ["C87", "C98", "C189", "C97 / C143", "ICRMW 1990"]
 MODEL_ASK = ("The Government of Thailand should ratify ILO Convention 87 on freedom of association by the end of 2027, "
@@ -35,8 +36,8 @@ def fact_sheet_cells():
     for line in FACT_SHEET.strip().splitlines():
         country, *cells = [c.strip() for c in line.strip("| ").split(" | ")]
         for instrument, cell in zip(INSTRUMENTS, cells):
-            source = re.search(r"\[(B\d+)\]$", cell)
-            yield (country, instrument), (re.sub(r"\s*\[B\d+\]$", "", cell), source.group(1) if source else "")
+            source = re.search(r"\[([A-Z]\d+(?: [A-Z]\d+)*)\]$", cell)
+            yield (country, instrument), (re.sub(r"\s*\[[^\]]*\]$", "", cell), source.group(1) if source else "")
 
 
 def test_every_cell_of_the_fact_sheet_table_is_reproduced_with_its_source(ratifications):
@@ -58,8 +59,9 @@ def test_each_status_and_year_agrees_with_the_cell(ratifications):
 
 
 def test_every_value_says_as_of_and_the_data_tells_to_recheck_normlex(ratifications):
-    assert set(ratifications.loc[ratifications["source"] == "B18", "as_of"]) == {"2017"}
-    assert set(ratifications.loc[ratifications["status"] == "unknown", "as_of"]) == {"no source"}
+    assert set(ratifications.loc[ratifications["instrument"] == "C189", "as_of"]) == {"2025-09"}
+    assert set(ratifications.loc[ratifications["country"] == "Thailand", "as_of"]) >= {"2025-08"}
+    assert ratifications["as_of"].notna().all() and ratifications["fact"].notna().all()
     assert "re-check every value in ILO NORMLEX" in dataset_info("ratifications", REPO)["description"]
 
 
@@ -87,11 +89,10 @@ def test_typical_matrix_slips_get_their_hint(ratifications, make, hint):
 def test_the_gaps_are_the_not_ratified_and_signed_cells(ratifications):
     gaps = ratifications[ratifications["status"].isin(["not_ratified", "signed"])]
     result = check_gaps(gaps, ratifications)
-    assert result.ok and result.message == "Gaps: right: 17 cells where an ask could push for ratification."
+    assert result.ok and result.message == "Gaps: right: 21 cells where an ask could push for ratification."
 
 
 @pytest.mark.parametrize("condition, hint_start", [
-    (lambda r: r["status"] != "ratified", "A ❓ cell is not confirmed either way"),
     (lambda r: r["status"] == "not_ratified", "Cambodia signed the ICRMW in 2004 but has not ratified it"),
     (lambda r: r["status"] != "unknown", "A ratified convention is not a gap"),
 ])
@@ -102,7 +103,7 @@ def test_typical_gap_slips_get_their_hint(ratifications, condition, hint_start):
 
 def test_the_map_shows_each_cell_as_written_coloured_by_status_with_as_of_and_normlex(ratifications):
     page = ratification_map(ratifications).to_html()
-    assert "signed 2004, not ratified" in page and "✘ (planned for 2024; ❓ current status)" in page
+    assert "signed 27 Sep 2004, not ratified ✅" in page and "✘ ⚠️ (planned for 2024; no deposit seen)" in page
     assert "#fbe8c6" in page  # amber for signed but not ratified
     assert "as of the fact sheet's sources (2010–2024)" in page and "Re-check every cell in ILO NORMLEX" in page
 
@@ -136,20 +137,32 @@ def test_asking_for_a_signature_that_exists_points_to_ratification():
 
 def test_the_gap_list_offers_every_gap_and_no_other_cell(ratifications):
     options = gap_options(ratifications)
-    assert len(options) == 17
+    assert len(options) == 21
     assert ("Cambodia: ICRMW 1990 (signed, not ratified)", "Cambodia|ICRMW 1990") in options
     assert not any(value.startswith("Myanmar|C87") for _, value in options)
 
 
 def test_the_chosen_gap_and_the_ask_are_saved_and_reloaded_with_their_check(ratifications, tmp_path):
-    form = AskForm(ratifications, SavedWork(EXERCISE_ID, tmp_path))
-    assert (form.gap.value, form.ask.value, form.result.value) == (None, "", "")
+    form = Ratification(ratifications, SavedWork(EXERCISE_ID, tmp_path))
+    assert (form.gap.value, form.ask.value, form.results.value) == (None, "", "")
     form.gap.value = "Thailand|C87"
     form.ask.value = MODEL_ASK
     assert all(r.ok for r in form.check())
     saved = json.loads((tmp_path / f"{EXERCISE_ID}.json").read_text(encoding="utf-8"))
     assert saved == {"gap": "Thailand|C87", "ask": MODEL_ASK}
 
-    again = AskForm(ratifications, SavedWork(EXERCISE_ID, tmp_path))
+    again = Ratification(ratifications, SavedWork(EXERCISE_ID, tmp_path))
     assert (again.gap.value, again.ask.value) == ("Thailand|C87", MODEL_ASK)
-    assert "Government: named (Thailand)." in again.result.value
+    assert "Government: named (Thailand)." in again.results.value
+
+
+def test_an_ask_to_myanmar_is_not_scored_as_an_ordinary_target():
+    ask = "The Government of Myanmar should ratify ILO Convention 98 on collective bargaining by June 2027."
+    government = check_ask(ask, "Myanmar", "C98")[0]
+    assert (government.ok, government.message) == (False, "Government: not a target for this ask.")
+    assert "Commission of Inquiry" in government.hint and "TFAMW, MMN" in government.hint
+
+
+def test_the_myanmar_gaps_carry_the_safety_note(ratifications):
+    labels = [label for label, value in gap_options(ratifications) if value.startswith("Myanmar|")]
+    assert labels and all(label.endswith("; see the safety note)") for label in labels)

@@ -1,19 +1,22 @@
 """The SEZ survey exercise: the synthetic file is what its seed gives and carries the planted
 problems; the checks say exactly what is still wrong; the model cleaning passes them all."""
+from types import SimpleNamespace
+
 import nbformat
 import pandas as pd
 import pytest
 
 from trainingkit.exercises import SavedWork, dataset, dataset_info
-from trainingkit.exercises.sez_checks import (
-    check_dates, check_hours, check_job_category, check_one_row_per_interview, check_summary,
-    check_survey, check_yes_no, check_zone, expected_summary,
+from trainingkit.exercises.kit.quiz import load_quiz
+from trainingkit.exercises.sez.checks import (
+    check_all, check_dates, check_hours, check_job_category, check_one_row_per_interview, check_summary,
+    check_yes_no, check_zone, expected_summary,
 )
-from trainingkit.exercises.sez_report import FindingsNotes, summary_alt_text, summary_figure
-from trainingkit.exercises.sez_survey import FILE, SEED, ZONES, raw_survey, true_survey, write_survey
+from trainingkit.exercises.sez.generate import FILE, SEED, ZONES, raw_survey, true_survey, write_survey
+from trainingkit.exercises.sez.view import SezSurvey, summary_alt_text, summary_figure
 
 from conftest import REPO
-from exercise_notebooks import errors, outputs_text, run_exercise
+from exercise_notebooks import outputs_text
 
 NOTEBOOK = REPO / "exercises/ex-sez-survey.ipynb"
 
@@ -28,7 +31,7 @@ def model(raw):
     """The notebook's own model cleaning (its solution cell), run on the raw file."""
     nb = nbformat.read(NOTEBOOK, as_version=4)
     [cleaning] = [c.source for c in nb.cells if "solution" in c.metadata.get("tags", []) and "model = raw.copy()" in c.source]
-    space = {"pd": pd, "raw": raw, "show": lambda _: None, "check_survey": check_survey}
+    space = {"pd": pd, "raw": raw, "ex": SimpleNamespace(check=lambda _: None)}
     exec(cleaning, space)
     return space["model"]
 
@@ -77,12 +80,12 @@ def test_the_data_package_says_the_survey_is_synthetic():
 
 
 def test_the_model_cleaning_passes_every_check(model):
-    assert problems(check_survey(model)) == []
-    assert len(check_survey(model)) == 8
+    assert problems(check_all(model)) == []
+    assert len(check_all(model)) == 8
 
 
 def test_the_raw_file_fails_every_check_with_what_is_wrong(raw):
-    found = messages(check_survey(raw))
+    found = messages(check_all(raw))
     assert found == [
         "14 rows still share an interview id (SEZ-019, SEZ-074, SEZ-110, …).",
         "`interview_date` is still text ('17/03/2017', '18/03/2017', '4/4/2017').",
@@ -220,34 +223,31 @@ def test_the_chart_is_titled_synthetic_and_described_in_its_alt_text(model):
 
 
 def test_findings_are_saved_and_come_back(tmp_path):
-    notes = FindingsNotes(SavedWork("ex-sez-survey", tmp_path))
+    notes = SezSurvey(SavedWork("ex-sez-survey", tmp_path))
     notes.text.value = "1. In the synthetic Sa Kaeo sample, fewer than 1 in 4 had a written contract."
-    again = FindingsNotes(SavedWork("ex-sez-survey", tmp_path))
+    again = SezSurvey(SavedWork("ex-sez-survey", tmp_path))
     assert again.text.value == "1. In the synthetic Sa Kaeo sample, fewer than 1 in 4 had a written contract."
 
 
 @pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    work = tmp_path_factory.mktemp("work")
-    return run_exercise("ex-sez-survey", work), work
+def executed(executed_exercise):
+    return executed_exercise("ex-sez-survey").nb
 
 
 @pytest.mark.slow
-def test_the_notebook_runs_in_a_fresh_kernel_with_no_saved_work(executed):
-    nb, work = executed
-    assert errors(nb) == []
+def test_the_notebook_finds_the_planted_problems_and_its_model_cleaning_passes(executed):
+    nb = executed
     trainee = outputs_text(nb)
     assert "14 rows still share an interview id" in trainee and "SYNTHETIC DATA" in trainee
     model = outputs_text(nb, tag="solution")
     assert "`median_hours`: right for all 7 zones." in model and "Hint:" not in model
     assert "alt=\"Bar chart of SYNTHETIC practice data by zone." in model
-    assert list(work.iterdir()) == []
 
 
 @pytest.mark.slow
 def test_the_quiz_answers_with_feedback_in_a_browser_without_a_kernel(executed, page, tmp_path):
-    nb, _ = executed
-    [cell] = [c for c in nb.cells if c.source.strip() == "show_quiz()"]
+    nb = executed
+    [cell] = [c for c in nb.cells if c.source.strip() == "show_quiz(ex.id)"]
     data = [o["data"] for o in cell.outputs]
     html = "".join(d["text/html"] for d in data if "text/html" in d)
     script = "".join(d["application/javascript"] for d in data if "application/javascript" in d)
@@ -260,8 +260,7 @@ def test_the_quiz_answers_with_feedback_in_a_browser_without_a_kernel(executed, 
     assert page.console_errors == []
 
 def test_each_quiz_question_has_one_right_answer_and_feedback_for_every_answer():
-    from trainingkit.exercises.sez_report import QUIZ
-
+    QUIZ = load_quiz("ex-sez-survey", REPO)
     assert len(QUIZ) == 3
     for question in QUIZ:
         assert [a["correct"] for a in question["answers"]].count(True) == 1

@@ -7,13 +7,13 @@ import pytest
 
 from trainingkit.errors import TrainingkitError
 from trainingkit.exercises import SavedWork
-from trainingkit.exercises.statement import (
-    BODIES, SharedStatement, export_statement, load_statement, score_statement, total,
-)
-from trainingkit.exercises.statement_widgets import MessageBoxExercise, rubric_html
+from trainingkit.exercises.kit.checks import rubric_html, total
+from trainingkit.exercises.statement.checks import score_statement
+from trainingkit.exercises.statement.model import BODIES, SharedStatement, export_statement, load_statement
+from trainingkit.exercises.statement.view import MessageBox
 
 from conftest import REPO
-from exercise_notebooks import errors, outputs_text, run_exercise, widget_text
+from exercise_notebooks import outputs_text, widget_text
 
 
 @pytest.fixture(scope="module")
@@ -140,14 +140,14 @@ def test_a_missing_statement_file_says_what_to_check(tmp_path):
 
 
 def test_the_box_and_the_statement_are_saved_and_come_back(tmp_path, model_statement):
-    first = MessageBoxExercise(SavedWork("ex-message-box", tmp_path / "me"), tmp_path / "shared")
+    first = MessageBox(SavedWork("ex-message-box", tmp_path / "me"), tmp_path / "shared")
     first._box["issue"].value = "Excessive recruitment fees"
     first._box["benefits"].value = "Workers keep their passports"
     first._body.value = "ACMW"
     first._text.value = model_statement
     first._author.value = "P07"
 
-    again = MessageBoxExercise(SavedWork("ex-message-box", tmp_path / "me"), tmp_path / "shared")
+    again = MessageBox(SavedWork("ex-message-box", tmp_path / "me"), tmp_path / "shared")
     assert again.message_box() == {"issue": "Excessive recruitment fees", "problem": "", "so_what": "",
                                    "solutions": "", "benefits": "Workers keep their passports"}
     assert (again._body.value, again._text.value, again._author.value) == ("ACMW", model_statement, "P07")
@@ -157,13 +157,13 @@ def test_the_box_and_the_statement_are_saved_and_come_back(tmp_path, model_state
 
 
 def test_scoring_without_a_body_asks_for_one(tmp_path):
-    exercise = MessageBoxExercise(SavedWork("ex-message-box", tmp_path), tmp_path / "shared")
+    exercise = MessageBox(SavedWork("ex-message-box", tmp_path), tmp_path / "shared")
     exercise.score_own()
     assert "Choose the body you write to first" in exercise._own_score.value
 
 
 def test_export_needs_a_code_and_writes_to_the_chosen_folder(tmp_path, model_statement):
-    exercise = MessageBoxExercise(SavedWork("ex-message-box", tmp_path / "me"), tmp_path / "shared")
+    exercise = MessageBox(SavedWork("ex-message-box", tmp_path / "me"), tmp_path / "shared")
     exercise._body.value, exercise._text.value = "ACMW", model_statement
     exercise._author.value = "my name"
     assert exercise.export() is None
@@ -174,11 +174,11 @@ def test_export_needs_a_code_and_writes_to_the_chosen_folder(tmp_path, model_sta
 
 
 def test_a_review_is_loaded_scored_and_saved_in_the_reviewers_own_file(tmp_path, model_statement):
-    author = MessageBoxExercise(SavedWork("ex-message-box", tmp_path / "author"), tmp_path / "shared")
+    author = MessageBox(SavedWork("ex-message-box", tmp_path / "author"), tmp_path / "shared")
     author._body.value, author._text.value, author._author.value = "ACMW", model_statement, "P07"
     path = author.export()
 
-    reviewer = MessageBoxExercise(SavedWork("ex-message-box", tmp_path / "reviewer"), tmp_path / "shared")
+    reviewer = MessageBox(SavedWork("ex-message-box", tmp_path / "reviewer"), tmp_path / "shared")
     reviewer._review_path.value = str(path)
     reviewer.load_review()
     assert (reviewer._review_author.value, reviewer._review_body.value) == ("P07", "ACMW")
@@ -192,7 +192,7 @@ def test_a_review_is_loaded_scored_and_saved_in_the_reviewers_own_file(tmp_path,
     assert saved["total"] == [10, 10] and saved["comments"]["Ask"] == "Clear ask; add by when."
     assert "reviews" not in SavedWork("ex-message-box", tmp_path / "author").data
 
-    reopened = MessageBoxExercise(SavedWork("ex-message-box", tmp_path / "reviewer"), tmp_path / "shared")
+    reopened = MessageBox(SavedWork("ex-message-box", tmp_path / "reviewer"), tmp_path / "shared")
     assert [value for _, value in reopened._saved_reviews.options] == [None, "P07"]
     reopened._saved_reviews.value = "P07"
     assert reopened._comments["Ask"].value == "Clear ask; add by when."
@@ -200,7 +200,7 @@ def test_a_review_is_loaded_scored_and_saved_in_the_reviewers_own_file(tmp_path,
 
 
 def test_a_pasted_statement_can_be_reviewed_without_a_file(tmp_path):
-    reviewer = MessageBoxExercise(SavedWork("ex-message-box", tmp_path), tmp_path / "shared")
+    reviewer = MessageBox(SavedWork("ex-message-box", tmp_path), tmp_path / "shared")
     reviewer._review_text.value = "We call on the AICHR to publish a study on migrant workers' human rights."
     reviewer._review_body.value = "AICHR"
     reviewer._review_author.value = "P03"
@@ -209,7 +209,7 @@ def test_a_pasted_statement_can_be_reviewed_without_a_file(tmp_path):
 
 
 def test_loading_a_bad_file_shows_the_error_in_the_review(tmp_path):
-    reviewer = MessageBoxExercise(SavedWork("ex-message-box", tmp_path), tmp_path / "shared")
+    reviewer = MessageBox(SavedWork("ex-message-box", tmp_path), tmp_path / "shared")
     reviewer._review_path.value = str(tmp_path / "statement-P99.json")
     reviewer.load_review()
     assert "statement-P99.json: no such file" in reviewer._review_result.value
@@ -220,10 +220,8 @@ def test_every_body_offered_is_one_the_task_names():
 
 
 @pytest.mark.slow
-def test_the_notebook_runs_in_a_fresh_kernel_with_no_saved_work(tmp_path):
-    nb = run_exercise("ex-message-box", tmp_path)
-    assert errors(nb) == []
+def test_the_notebook_offers_the_bodies_counts_words_and_its_model_scores_full_marks(executed_exercise):
+    nb = executed_exercise("ex-message-box").nb
     assert "— choose the body you write to —" in widget_text(nb)
     assert "0 of 250 words" in widget_text(nb)
     assert "<b>10/10</b>" in outputs_text(nb, tag="solution")
-    assert list(tmp_path.iterdir()) == []

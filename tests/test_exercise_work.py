@@ -2,7 +2,7 @@
 import json
 
 from trainingkit.exercises import Check, SavedWork
-from trainingkit.exercises.checks import as_html
+from trainingkit.exercises.kit.checks import as_html
 
 
 def test_answers_are_saved_and_reloaded_on_reopening(tmp_path):

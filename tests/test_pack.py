@@ -1,6 +1,10 @@
 """End to end: `trainingkit pack` from a built copy of the course writes site zips that work from
-disk with the network cut, and PDFs a trainer can print: A4, numbered, one part per session."""
+disk with the network cut, PDFs a trainer can print (A4, numbered, one part per session, the
+day's preparation first), and the participant notebooks, which install and run with no internet."""
+import json
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -11,7 +15,8 @@ from pypdf import PdfReader
 
 from trainingkit.build import build
 from trainingkit.course import load_course
-from trainingkit.pack import HANDOUTS, day_documents, handout_document, make_pack
+from trainingkit.pack import FACTS_TITLE, HANDOUTS, day_documents, handout_document, make_pack
+from trainingkit.pack.notebooks import FOLDER, ZIP_NAME
 from trainingkit.pack.pdf import MARGIN
 
 from browser import require_chromium
@@ -63,7 +68,7 @@ def packed(tmp_path_factory):
     ]))
     plant_exercise(root)
     build(root, cache_dir=tmp_path_factory.getbasetemp() / "execution-cache")
-    return root, make_pack(root)
+    return root, make_pack(root, wheel_cache=tmp_path_factory.getbasetemp() / "wheelhouse")
 
 
 def pdf_text(path: Path) -> list[str]:
@@ -75,7 +80,7 @@ def test_pack_writes_both_sites_five_day_packs_and_the_handouts(packed):
     out = root / "_build/pack"
     assert report.problems == []
     assert sorted(p.name for p in report.files) == sorted(
-        ["participant-site.zip", "trainer-site.zip", HANDOUTS, *(f"trainer-day-{d}.pdf" for d in range(1, 6))]
+        ["participant-site.zip", "trainer-site.zip", HANDOUTS, ZIP_NAME, *(f"trainer-day-{d}.pdf" for d in range(1, 6))]
     )
     assert all((out / p.name).stat().st_size > 10_000 for p in report.files)
 
@@ -136,7 +141,8 @@ def test_day_packs_are_a4_numbered_and_open_each_part_with_its_title(packed):
         assert reader.metadata.title == f"Trainer pack · {heading}"
         texts = pdf_text(path)
         marks = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
-        assert [t for t, _ in marks] == [heading, *(s.title for s in day.sessions)]
+        # what to prepare, then the day's facts to re-check (issue 12), then the sessions
+        assert [t for t, _ in marks] == [heading, f"Preparing for Day {day.number}", FACTS_TITLE, *(s.title for s in day.sessions)]
         assert marks[0][1] == 0 and [i for _, i in marks] == sorted(set(i for _, i in marks))
         for title, index in marks:
             assert texts[index].startswith(re.sub(r"\s+", " ", title)), (path.name, title)
@@ -192,3 +198,71 @@ def test_printed_documents_fit_the_page_width(packed, page):
     day1 = jobs[0].html
     assert LONG_CODE in day1 and "Column-heading-8-without-any-spaces" in day1  # the wide things were there
 
+
+
+def test_the_day_pack_opens_with_what_to_prepare_for_every_session_of_the_day(packed):
+    root, _ = packed
+    course = load_course(root)
+    day = course.days[4]
+    reader = PdfReader(root / f"_build/pack/trainer-day-{day.number}.pdf")
+    start = next(reader.get_destination_page_number(o) for o in reader.outline if o.title.startswith("Preparing"))
+    first_session = next(reader.get_destination_page_number(o) for o in reader.outline if o.title == day.sessions[0].title)
+    plain = lambda t: re.sub(r"\s+", " ", t).translate(str.maketrans({"’": "'", "“": '"', "”": '"'}))  # noqa: E731  Sphinx curls quotes
+    text = " ".join(plain(reader.pages[i].extract_text()) for i in range(start, first_session))
+    for session in day.sessions:
+        for material in session.materials:
+            assert plain(material) in text, material
+
+
+RUN_NOTEBOOKS = """
+import json, sys
+from pathlib import Path
+import nbformat
+from nbclient import NotebookClient
+results = {}
+for path in sorted(Path(sys.argv[1]).glob("*.ipynb")):
+    nb = nbformat.read(path, as_version=4)
+    try:
+        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        results[path.name] = [o.get("ename") for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    except Exception as exc:
+        results[path.name] = [f"{type(exc).__name__}: {str(exc)[-500:]}"]
+print(json.dumps(results))
+"""
+
+
+def test_the_participant_notebooks_install_offline_in_a_fresh_venv_and_every_one_runs(packed, tmp_path):
+    root, _ = packed
+    archive = zipfile.ZipFile(root / f"_build/pack/{ZIP_NAME}")
+    names = archive.namelist()
+    assert f"{FOLDER}/HOW-TO-OPEN.txt" in names and f"{FOLDER}/datasets/datapackage.yaml" in names
+    notebooks = [n for n in names if n.endswith(".ipynb")]
+    assert sorted(Path(n).stem for n in notebooks) == sorted(e.id for e in load_course(root).exercises)
+    for name in notebooks:
+        nb = nbformat.reads(archive.read(name).decode(), as_version=4)
+        assert not [c for c in nb.cells if {"trainer", "solution"} & set(c.metadata.get("tags", []))], name
+        assert not [c for c in nb.cells if c.get("outputs")], name
+    assert not [n for n in names if ANSWER.encode() in archive.read(n) or b"Trainer notes" in archive.read(n)]
+    how_to = archive.read(f"{FOLDER}/HOW-TO-OPEN.txt").decode()
+    assert "pip install --no-index --find-links wheelhouse -r requirements.txt" in how_to and len(how_to.splitlines()) < 60
+
+    archive.extractall(tmp_path)
+    folder = tmp_path / FOLDER
+    venv = folder / ".venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path / "home"), "PIP_CONFIG_FILE": "/dev/null"}  # no index, no find-links of this machine
+    install = subprocess.run([str(venv / "bin/pip"), "install", "--quiet", "--no-index", "--find-links", "wheelhouse", "-r", "requirements.txt"],
+                             cwd=folder, env=env, capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr[-2000:]
+    ran = subprocess.run([str(venv / "bin/python"), "-c", RUN_NOTEBOOKS, "exercises"], cwd=folder, env=env, capture_output=True, text=True, timeout=1800)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    results = json.loads(ran.stdout.strip().splitlines()[-1])
+    assert sorted(results) == sorted(Path(n).name for n in notebooks)
+    assert {name: errors for name, errors in results.items() if errors} == {}
+
+    # a notebook downloaded from the book's page, opened away from any course folder, finds its data
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    (downloads / "ex-minimum-wage.ipynb").write_bytes((root / "_build/participant/html/_sources/exercises/ex-minimum-wage.ipynb").read_bytes())
+    ran = subprocess.run([str(venv / "bin/python"), "-c", RUN_NOTEBOOKS, str(downloads)], cwd=downloads, env=env, capture_output=True, text=True, timeout=600)
+    assert json.loads(ran.stdout.strip().splitlines()[-1]) == {"ex-minimum-wage.ipynb": []}

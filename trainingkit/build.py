@@ -21,17 +21,22 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from .clocktimes import clock_times_step
 from .course import PAGE_DIRS, SESSION_DIR, EXERCISE_DIR, Course, load_course
 from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_edition, steps_for
+from .daypages import day_page_texts, toc_with_day_pages
 from .errors import TrainingkitError
 from .evaluation.pilot_box import pilot_feedback_steps
 from .evaluation.sample import ENV_SUMMARY, book_summary
 from .execute import NotebookJob, executed_notebooks
+from .facts import FACTS_FILE
 from .forms.qr import forms_url
 from .forms.qr import static_files as qr_static_files
 from .pack.assets import npm_modules, offline_assets
 from .pages import exercise_header, expand_blocks, expand_blocks_step, session_header
 from .schedule import session_slots
+from .siteconfig import edition_config
+from .static_site import STATIC_SITE_STEPS
 from .toc import TOC_FILE, PAGE_SUFFIXES, page_file, without_pages
 
 BUILD_DIR = "_build"
@@ -128,15 +133,20 @@ def stage(course: Course, edition: str, executed: dict, extra_steps=(), forms_ur
     root = course.root
     files: dict[str, bytes] = {}
 
-    config = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    config = edition_config(yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8")), edition)
     config["title"] = f"{config.get('title', course.config.title)} ({edition.capitalize()} edition)"
     files[CONFIG_FILE] = _yaml(config)
 
+    slots = session_slots(course)
+    # Pages made for each day (in brief; for trainers, preparing for it and its notes).
+    day_texts = day_page_texts(course, slots, edition)
+    for docname, text in day_texts.items():
+        files[f"{docname}.md"] = expand_blocks(text, course, docname, forms_url, edition).encode()
+
     drop = set(course.trainer_pages) if edition == PARTICIPANT else set()
     toc = yaml.safe_load((root / TOC_FILE).read_text(encoding="utf-8"))
-    files[TOC_FILE] = _yaml(without_pages(toc, drop))
+    files[TOC_FILE] = _yaml(toc_with_day_pages(without_pages(toc, drop), course, set(day_texts)))
 
-    slots = session_slots(course)
     sessions = {s.docname: s for s in course.sessions}
     exercises = {e.docname: e for e in course.exercises}
     for docname in course.toc.docnames:
@@ -145,20 +155,25 @@ def stage(course: Course, edition: str, executed: dict, extra_steps=(), forms_ur
         path = page_file(root, docname)
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".md":
-            files[rel] = expand_blocks(path.read_text(encoding="utf-8"), course, docname, forms_url).encode()
+            files[rel] = expand_blocks(path.read_text(encoding="utf-8"), course, docname, forms_url, edition).encode()
             continue
         header = ""  # a front page's front matter is trainingkit's, not the reader's: drop it
+        timing = ()
         if docname in sessions:
-            header = session_header(course, sessions[docname], slots[sessions[docname].id], edition)
+            slot = slots[sessions[docname].id]
+            header = session_header(course, sessions[docname], slot, edition)
+            timing = (clock_times_step(slot.start),)
         elif docname in exercises:
             header = exercise_header(course, exercises[docname])
-        steps = steps_for(edition, header) + (expand_blocks_step(course, docname, forms_url),)
+        steps = timing + steps_for(edition, header) + (expand_blocks_step(course, docname, forms_url, edition),) + STATIC_SITE_STEPS
         steps += tuple(s for make in extra_steps if (s := make(course, docname)) is not None)
         nb = build_edition(executed[path], steps)
         if edition == PARTICIPANT:
             assert_no_trainer_content(nb, rel)
         files[rel] = nbformat.writes(nb).encode()
 
+    if (root / FACTS_FILE).is_file():  # the {fact} roles read it beside the pages
+        files[FACTS_FILE] = (root / FACTS_FILE).read_bytes()
     for folder in (STATIC_DIR, *PAGE_DIRS):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and path.suffix not in PAGE_SUFFIXES and not SKIP_PARTS & set(path.parts):

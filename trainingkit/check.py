@@ -1,6 +1,7 @@
 """The course checker: every rule returns findings (``file:cell: message``); none stops early."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
@@ -10,7 +11,8 @@ import nbformat
 from .accessibility import draws_chart, gives_alt_text, heading_problems, images_without_alt, plotting_names
 from .cells import KNOWN_TAGS, is_edition_only, source, split_front_matter, tags
 from .course import PAGE_DIRS, Course, collect_course
-from .errors import CourseError, Finding
+from .errors import CourseError, DataError, Finding
+from .facts import FACTS_FILE, ROLE, FactsError, citations, load_facts
 from .paths import COURSE_FILE
 from .glossary import GLOSSARY_PAGE, glossary_terms, reader_text, unlinked_first_uses
 from .runsheet import run_problems
@@ -110,6 +112,34 @@ def exercise_refs(course: Course) -> list[Finding]:
         for ex in s.exercises
         if ex not in known
     ]
+
+
+def exercise_data(course: Course) -> list[Finding]:
+    """Quizzes (``exercises/quizzes/*.json``) and answer keys (``exercises/keys/*.yml``) are
+    content trainers edit: each must load, and each key must fit its case's model."""
+    from .exercises.cases import KEYS, key_model
+    from .exercises.kit.keys import KEY_DIR, read_key
+    from .exercises.kit.quiz import QUIZ_DIR, read_quiz
+
+    out = []
+    for path in sorted((course.root / QUIZ_DIR).glob("*.json")):
+        try:
+            read_quiz(path)
+        except DataError as exc:
+            out.append(_data_finding(exc))
+    for path in sorted((course.root / KEY_DIR).glob("*.yml")):
+        if path.stem not in KEYS:
+            out.append(Finding(f"{KEY_DIR}/{path.name}", None, f"no exercise reads this key (known: {', '.join(KEYS)})"))
+            continue
+        try:
+            read_key(path, key_model(path.stem))
+        except DataError as exc:
+            out.append(_data_finding(exc))
+    return out
+
+
+def _data_finding(exc: DataError) -> Finding:
+    return Finding(exc.path, None, (f"line {exc.line}: " if exc.line else "") + exc.message)
 
 
 def dataset_paths(course: Course) -> list[Finding]:
@@ -212,7 +242,62 @@ def heading_levels(course: Course) -> list[Finding]:
     return sorted(out)
 
 
+def _facts_or_findings(course: Course):
+    try:
+        return load_facts(course.root), []
+    except FactsError as exc:
+        return None, [Finding(exc.path, None, f"{where}: {msg}" if where else msg) for where, msg in exc.problems]
+
+
+def facts_file(course: Course) -> list[Finding]:
+    """datasets/facts.yaml holds valid facts (each problem with its key path)."""
+    return _facts_or_findings(course)[1]
+
+
+def fact_ids(course: Course) -> list[Finding]:
+    """Every cited fact id exists (in a page's {fact} role, a dataset's fact column or field)."""
+    facts, broken = _facts_or_findings(course)
+    if facts is None:
+        return []  # reported by facts_file
+    return [Finding(c.path, c.cell, f"unknown fact id '{c.fact_id}': add it to {FACTS_FILE} or fix the id")
+            for c in citations(course.root) if c.fact_id not in facts]
+
+
+# "ten member states", "11 members", "the ten ASEAN countries", "ASEAN-10": a count that changes.
+MEMBER_COUNT = re.compile(
+    r"\b(?:nine|ten|eleven|twelve|[0-9]{1,2})\s+(?:(?:ASEAN\s+|Southeast Asian\s+)?(?:member\s+(?:states?|countries)|members)"
+    r"|(?:ASEAN|Southeast Asian)\s+(?:states|countries|nations|governments))\b|\bASEAN-1[0-9]\b",
+    re.I)
+
+
+def member_counts(course: Course) -> list[Finding]:
+    """No page states how many members ASEAN has except through the fact {fact-value}`asean-members`."""
+    out = []
+    for path, rel, _ in _pages(course):
+        nb = nbformat.read(path, as_version=4) if path.suffix == ".ipynb" else None
+        for cell, text, _ in _markdown(path, nb):
+            for match in MEMBER_COUNT.finditer(ROLE.sub(" ", text)):
+                out.append(Finding(rel, cell, f"'{match.group(0)}': state the number of member states through "
+                                   "{fact-value}`asean-members`, which changes when ASEAN does"))
+    return out
+
+
+def stale_facts(root: Path, today: dt.date | None = None) -> list[Finding]:
+    """Warnings, not errors: each cited fact past its review_by date (``check --strict-facts``
+    makes them fail)."""
+    try:
+        facts = load_facts(root)
+    except FactsError:
+        return []  # an error of check_course
+    today = today or dt.date.today()
+    cited = {c.fact_id for c in citations(root)}
+    return [Finding(FACTS_FILE, None, f"fact '{f.id}' was due for re-checking on {f.review_by} (as of {f.as_of}): "
+                    "check its sources, then update as_of and review_by")
+            for f in facts.values() if f.id in cited and f.stale(today)]
+
+
 RULES = [
-    duplicate_ids, day_fit, days_match_parts, cell_tags, committed_outputs, exercise_refs,
+    duplicate_ids, day_fit, days_match_parts, cell_tags, committed_outputs, exercise_refs, exercise_data,
     dataset_paths, session_runs, placeholders, glossary_links, alt_texts, heading_levels,
+    facts_file, fact_ids, member_counts,
 ]

@@ -36,17 +36,25 @@ def main():
 
 
 @main.command()
+@click.option("--strict-facts", is_flag=True, help="fail, not just warn, on a cited fact past its review_by date")
 @friendly
-def check():
+def check(strict_facts):
     """Check the whole course; print file:cell: message lines and exit 1 on any problem.
 
-    Example: trainingkit check
+    A cited fact past its review_by date is a warning (an error with --strict-facts).
+
+    Example: trainingkit check --strict-facts
     """
-    from .check import check_course
+    from .check import check_course, stale_facts
 
     findings = check_course(_course_root())
     for finding in findings:
         click.echo(str(finding))
+    warnings = stale_facts(_course_root())
+    for finding in warnings:
+        click.echo(f"{'' if strict_facts else 'warning: '}{finding}", err=not strict_facts)
+    if strict_facts:
+        findings = findings + warnings
     if findings:
         click.echo(f"{len(findings)} problem(s) found", err=True)
         sys.exit(1)
@@ -308,9 +316,12 @@ def feedback_import(file, form_id, cohort, db):
 
     Example: trainingkit feedback import odk-export.csv --form end
     """
+    from .course import load_course
     from .feedback.imports import import_file
 
-    click.echo(import_file(_store(db, cohort), file, form_id))
+    config = load_course(_course_root()).config
+    known = (config.cohort, *config.cohorts)  # a tidy file's cohort column may name any of these
+    click.echo(import_file(_store(db, cohort), file, form_id, limits=config.limits, cohorts=known))
 
 
 SUMMARY_COHORT_OPTION = click.option(

@@ -143,6 +143,22 @@ class FollowupPlan(_Strict):
 
 
 SessionId = Annotated[str, Field(pattern=SESSION_ID)]
+class ImportLimits(_Strict):
+    """``limits:`` in course.yml: a feedback or roster file over any of these is refused at once.
+
+    The defaults hold a shared store's export of many cohorts; raise one when a real file needs it.
+    """
+
+    file_mb: int = Field(default=256, ge=1, le=4096, description="size of one file, in MB")
+    rows: int = Field(default=1_000_000, ge=1, description="records of one file (blank ones included)")
+    columns: int = Field(default=1000, ge=1, le=16384)
+    cell_chars: int = Field(default=10_000, ge=100, le=100_000,  # the csv module stops at 131,072
+                            description="characters in one cell")
+
+    @property
+    def unpacked_mb(self) -> int:
+        """An XLSX is a zip: what it may unpack to (real exports pack about 5 to 10 times)."""
+        return 10 * self.file_mb
 
 
 class FormLimits(_Strict):
@@ -173,6 +189,7 @@ class CourseConfig(_Strict):
     followup: FollowupPlan = FollowupPlan()
     # A session moved to another day gets a new id; comparing cohorts maps its old id to the new.
     moved_sessions: dict[SessionId, SessionId] = {}
+    limits: ImportLimits = ImportLimits()
     forms: FormLimits = FormLimits()
     selection: Selection | None = None  # the call for applications (trainingkit applications)
 

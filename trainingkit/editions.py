@@ -150,14 +150,55 @@ def _rendered(cell) -> NotebookNode:
     return cell
 
 
+_HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
+_CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
+
+
+def trainer_sections(text: str) -> list[tuple[str | None, str]]:
+    """A trainer note split at its headings: [(heading line or None, body)], in order.
+
+    Lines inside code fences are never headings.
+    """
+    sections: list[tuple[str | None, list[str]]] = [(None, [])]
+    fence = None
+    for line in text.split("\n"):
+        marker = _CODE_FENCE.match(line)
+        if marker and (fence is None or marker.group(1)[0] == fence):
+            fence = None if fence else marker.group(1)[0]
+        elif fence is None and _HEADING.match(line):
+            sections.append((line, []))
+            continue
+        sections[-1][1].append(line)
+    return [(heading, "\n".join(body)) for heading, body in sections if heading or "\n".join(body).strip()]
+
+
+def _promoted(heading: str, by: int) -> str:
+    hashes = len(heading) - len(heading.lstrip("#"))
+    return "#" * max(1, hashes - by) + heading[hashes:]
+
+
 def render_trainer_notes(nb: NotebookNode) -> NotebookNode:
-    """Trainer markdown cells become a "Trainer notes" block; trainer code cells keep their
-    ``tag_trainer`` CSS class, which the stylesheet labels the same way."""
+    """Trainer markdown cells become "Trainer notes" blocks; trainer code cells keep their
+    ``tag_trainer`` CSS class, which the stylesheet labels the same way.
+
+    A note's headings ("### Preparation", "### Run of the session" …) stay outside the blocks,
+    so they are in the page contents; a note that opens at level 3 is raised to level 2,
+    because these are sections of the page in their own right, not parts of the section before.
+    """
     cells = []
     for cell in nb.cells:
         if is_trainer(cell) and cell.cell_type == "markdown" and not cell.metadata.get(RENDERED):
             cell = _rendered(cell)
-            cell.source = _wrap(source(cell), TRAINER_NOTES_TITLE, "trainer-notes")
+            sections = trainer_sections(source(cell))
+            first = next((h for h, _ in sections if h), None)
+            by = 1 if first and first.startswith("### ") else 0
+            parts = []
+            for heading, body in sections:
+                if heading:
+                    parts.append(_promoted(heading, by) + "\n")
+                if body.strip():
+                    parts.append(_wrap(body, TRAINER_NOTES_TITLE, "trainer-notes"))
+            cell.source = "\n".join(parts)
         cells.append(cell)
     return _with_cells(nb, cells)
 

@@ -34,3 +34,15 @@ class CourseError(TrainingkitError):
     def __init__(self, findings: list[Finding]):
         self.findings = sorted(findings)
         super().__init__("\n".join(str(f) for f in self.findings))
+
+
+class DataError(TrainingkitError):
+    """A data file an exercise reads is wrong: names the file, and the line and field when known.
+
+    Printed as ``file, line N: message``; ``path``, ``line`` and ``field`` stay readable as data.
+    """
+
+    def __init__(self, path: str, message: str, line: int | None = None, field: str | None = None):
+        self.path, self.message, self.line, self.field = str(path), message, line, field
+        where = self.path if line is None else f"{self.path}, line {line}"
+        super().__init__(f"{where}: {message}")

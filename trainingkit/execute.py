@@ -3,9 +3,9 @@
 A notebook's cache key is its code (not its Markdown: editing text never re-runs a notebook),
 its kernel, and a digest of what *that* notebook can read: the ``trainingkit`` package (wherever
 it is installed), the course and its forms (every notebook may read them), and the inputs its
-page declares (an exercise's ``datasets`` and its content files, the feedback summary for a
-page with ``reads_feedback: true``). So a new feedback answer re-runs the report only, and an
-edited dataset re-runs only the exercises that declare it.
+page declares (an exercise's ``datasets`` and its content files, such as its quiz and its answer
+key; the feedback summary for a page with ``reads_feedback: true``). So a new feedback answer
+re-runs the report only, and an edited dataset re-runs only the exercises that declare it.
 
 A small content-addressed folder rather than jupyter-cache: we need per-notebook inputs in the
 key and nothing of its database, and the whole mechanism stays visible in one page of code.
@@ -91,8 +91,12 @@ def merge_outputs(nb: NotebookNode, executed: NotebookNode) -> NotebookNode:
     return out
 
 
-def run_notebook(nb: NotebookNode, path: Path, root: Path, env: dict | None = None) -> NotebookNode:
-    """Run ``nb`` top to bottom in a fresh kernel, in its own folder, as a trainee would."""
+def run_notebook(nb: NotebookNode, path: Path, root: Path, env: dict | None = None,
+                 work_dir: Path | None = None) -> NotebookNode:
+    """Run ``nb`` top to bottom in a fresh kernel, in its own folder, as a trainee would.
+
+    The kernel gets an empty work folder: ``work_dir`` if given (a test then looks at what the
+    run saved), else a temporary one."""
     nb = copy.deepcopy(nb)
     client = NotebookClient(
         nb,
@@ -104,6 +108,8 @@ def run_notebook(nb: NotebookNode, path: Path, root: Path, env: dict | None = No
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     # A build must never show someone's own saved answers: give the kernel an empty work folder.
+    if work_dir is not None:
+        return _execute(client, nb, {**os.environ, **(env or {}), "TRAININGKIT_WORK_DIR": str(work_dir)}, path, root)
     with tempfile.TemporaryDirectory(prefix="trainingkit-build-work-") as work:
         kernel_env = {**os.environ, **(env or {}), "TRAININGKIT_WORK_DIR": work}
         return _execute(client, nb, kernel_env, path, root)

@@ -3,16 +3,29 @@ programme, the outcomes and the forms' QR code. Pure functions returning MyST Ma
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import posixpath
 import re
 
 from .course import Course, Exercise, Session
+from .facts import load_facts, uses
+from .facts_recheck import recheck_markdown
 from .forms import qr
+from .ratification_table import load_cells, ratification_markdown
 from .schedule import Slot, as_markdown, programme
 
 # Blocks a page may hold for text the build writes, so it is never retyped: the programme,
-# the course's learning outcomes, and (on daily review pages) the forms' QR code.
-BLOCK = re.compile(r"^```\{(programme|outcomes|forms-qr)\}[^\n]*\n```[ \t]*$", flags=re.M)
+# the course's learning outcomes, (on daily review pages) the forms' QR code, the list of facts
+# to re-check before a delivery, the ratification table (from the datasets) and what each
+# edition's home page tells its reader to read first.
+BLOCK = re.compile(r"^```\{(programme|outcomes|forms-qr|facts-recheck|ratification-table|start-here)\}[^\n]*\n```[ \t]*$", flags=re.M)
+# What the home page of each edition tells its reader to read first.
+START_HERE = {
+    "trainer": ("trainer edition", "book/trainer-guide", "Trainer guide",
+                "then the programme, and the evening before each day its page *Preparing for Day N*"),
+    "participant": ("participant edition", "book/participant-guide", "Participant guide",
+                    "then the programme, and each day's sessions"),
+}
 
 
 def link(course: Course, from_docname: str, to_docname: str) -> str:
@@ -60,7 +73,14 @@ def exercise_header(course: Course, exercise: Exercise) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None = None) -> str:
+def start_here(course: Course, docname: str, edition: str) -> str:
+    """A box on the home page that sends each edition's reader to their own guide."""
+    name, guide, title, then = START_HERE[edition]
+    body = f"You are reading the **{name}**. Read the [{title}]({link(course, docname, guide)}) first, {then}."
+    return _admonition("Start here", "tip start-here", body)
+
+
+def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None = None, edition: str = "participant") -> str:
     """Replace ```{programme}``` with the computed programme tables, ```{outcomes}``` with the
     numbered learning outcomes of ``course.yml`` and ```{forms-qr}``` with the QR code figure
     for ``forms_url``."""
@@ -69,6 +89,12 @@ def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None
         kind = match.group(1)
         if kind == "programme":
             return as_markdown(course, programme(course), lambda sid: link(course, docname, course.session(sid).docname)).rstrip()
+        if kind == "ratification-table":
+            return ratification_markdown(load_cells(course.root))
+        if kind == "facts-recheck":
+            return _facts_recheck(course, docname)
+        if kind == "start-here":
+            return start_here(course, docname, edition)
         if kind == "outcomes":
             return "\n".join(f"{n}. {o.text.rstrip('.')}." for n, o in enumerate(course.config.outcomes, start=1))
         src = posixpath.relpath(f"_static/{qr.QR_FILE}", posixpath.dirname(docname) or ".")
@@ -77,7 +103,19 @@ def expand_blocks(text: str, course: Course, docname: str, forms_url: str | None
     return BLOCK.sub(render, text)
 
 
-def expand_blocks_step(course: Course, docname: str, forms_url: str | None = None):
+def _facts_recheck(course: Course, docname: str) -> str:
+    pages = {}
+    for page in course.toc.docnames:
+        for suffix in (".ipynb", ".md"):
+            pages[f"{page}{suffix}"] = page
+
+    def page_link(rel: str) -> str | None:
+        return link(course, docname, pages[rel]) if rel in pages else None
+
+    return recheck_markdown(load_facts(course.root), uses(course.root), dt.date.today(), page_link)
+
+
+def expand_blocks_step(course: Course, docname: str, forms_url: str | None = None, edition: str = "participant"):
     """The same expansion as a notebook step, for every Markdown cell."""
 
     def step(nb):
@@ -87,7 +125,7 @@ def expand_blocks_step(course: Course, docname: str, forms_url: str | None = Non
             text = "".join(cell.source)
             if cell.cell_type == "markdown" and BLOCK.search(text):
                 cell = copy.deepcopy(cell)
-                cell.source = expand_blocks(text, course, docname, forms_url)
+                cell.source = expand_blocks(text, course, docname, forms_url, edition)
             out.cells.append(cell)
         return out
 

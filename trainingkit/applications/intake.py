@@ -47,16 +47,17 @@ class IntakeReport:
 
 
 def read_submissions(path: Path, form: Form, cohort: str) -> tuple[str, list[Submission], list[Problem]]:
-    table = read_table(path)
+    table = read_table(path)  # a call is small: the whole table in memory, with the feedback limits
     try:
         fmt = detect_format(table.header)
         if fmt == "tidy":
-            subs, problems = tidy.submissions(table, {form.id: form}, form.id)
+            items = list(tidy.submissions(table, {form.id: form}, form.id, cohort))
         else:
-            subs, problems = wide.submissions(table, form, WIDE_FORMATS[fmt].LAYOUT, cohort)
+            items = list(wide.submissions(table, form, WIDE_FORMATS[fmt].LAYOUT, cohort))
     except ValueError as exc:
         raise ImportFileError(f"{path}: line 1: {exc}") from None
-    return fmt, subs, problems
+    subs = [item for item in items if isinstance(item, Submission)]
+    return fmt, subs, [item for item in items if isinstance(item, Problem)]
 
 
 def check_submission(sub: Submission, form: Form) -> tuple[dict[str, str], list[Problem]]:

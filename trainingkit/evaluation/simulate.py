@@ -218,7 +218,7 @@ def simulate_into(root, participants: int = 17, seed: int = 2016, store=None) ->
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "synthetic-pilot.csv"
         answers.assign(cohort=cohort).to_csv(path, index=False)
-        result = import_file(store, path)
+        result = import_file(store, path, cohorts=(cohort,))
     return (f"SYNTHETIC pilot, cohort '{cohort}': {result}\n"
             f"Until the store holds feedback for '{course.config.cohort}', summary, export, report and the book use it, "
             "marked SYNTHETIC: trainingkit feedback summary --format md")

@@ -6,6 +6,7 @@ across processes because the database's primary key decides, not a check made be
 """
 from __future__ import annotations
 
+import operator
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from ..forms.model import Form, check_participant
 from . import schema, tokens as token_rules
 from .schema import answers as answers_table, counted_versions, participants, responses as responses_table, tokens
 from .versions import OCCASION_QUESTION, mark_counted, replaced
-from .submission import ANSWER_ROW, Submission, SubmissionError, prepare, utc_now
+from .submission import ANSWER_ROW, Submission, SubmissionError, content, prepare, utc_now
 
 DB_ENV = "TRAININGKIT_DB"
 DEFAULT_DB = "var/feedback.sqlite"  # under the course root; var/ is git-ignored
@@ -144,9 +145,12 @@ class FeedbackStore:
             raise SubmissionError(problems)
         return self.write(prepared)
 
-    def prepare(self, submissions: list[Submission]):
-        """Check every submission against its form and the roster: (rows to write, problems)."""
-        rosters: dict[str, set[str]] = {}
+    def prepare(self, submissions: list[Submission], rosters: dict[str, set[str]] | None = None):
+        """Check every submission against its form and the roster: (rows to write, problems).
+
+        ``rosters`` (cohort → codes) is filled as cohorts come; pass one dict to keep it over calls.
+        """
+        rosters = {} if rosters is None else rosters
         prepared, problems = [], []
         for sub in submissions:
             cohort = sub.cohort or self.cohort
@@ -171,17 +175,33 @@ class FeedbackStore:
         if not unique:
             return result
         with self.engine.begin() as conn:
-            inserted = set()
-            for chunk in _chunks(unique, 500):
-                statement = self._insert(responses_table).on_conflict_do_nothing().returning(responses_table.c.response_id)
-                inserted.update(conn.execute(statement, chunk).scalars())
-            rows = [row for rid in inserted for row in rows_by_id[rid]]
-            if rows:
-                _insert_answers(conn, rows)
-            result.answers = len(rows)
+            inserted, result.answers = self.insert_new(conn, unique, rows_by_id)
         for response in unique:
             (result.stored if response["response_id"] in inserted else result.skipped).append(response["response_id"])
         return result
+
+    def insert_new(self, conn, responses: list[dict], rows_by_id: dict[str, list[tuple]]) -> tuple[set[str], int]:
+        """Insert the responses whose id is not stored yet, and their answers, on ``conn`` (in
+        its transaction): (ids inserted, answer rows written)."""
+        inserted = _insert_responses(conn, responses)
+        ids = (r["response_id"] for r in responses)  # in the caller's order: sorted ids fill index pages in turn
+        rows = [row for rid in ids if rid in inserted for row in rows_by_id[rid]]
+        if rows:
+            _insert_answers(conn, rows)
+        return inserted, len(rows)
+
+    def stored_content(self, conn, ids: list[str]) -> dict[str, tuple]:
+        """What is stored under each id, as :func:`~.submission.content` gives it, to tell a
+        response imported again from a different one with the same id."""
+        found: dict[str, tuple[dict, list]] = {}
+        columns = [responses_table.c[c] for c in RESPONSE_COLUMNS]
+        for chunk in _chunks(ids, 500):
+            for row in conn.execute(select(*columns).where(responses_table.c.response_id.in_(chunk))).mappings():
+                found[row["response_id"]] = (dict(row), [])
+            query = select(*(answers_table.c[c] for c in ANSWER_ROW)).where(answers_table.c.response_id.in_(chunk))
+            for row in conn.execute(query):
+                found[row[0]][1].append(tuple(row))
+        return {rid: content(response, rows) for rid, (response, rows) in found.items()}
 
     # -- roster ----------------------------------------------------------------------------
 
@@ -369,6 +389,31 @@ def _insert_answers(conn, rows: list[tuple]) -> None:
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {answers_table.name} ({', '.join(ANSWER_ROW)}) VALUES ({', '.join([mark] * len(ANSWER_ROW))})"
     conn.exec_driver_sql(sql, rows)
+
+
+def _insert_responses(conn, responses: list[dict]) -> set[str]:
+    """Insert responses whose id is new, 500 to a statement; return the ids inserted. The
+    statement is written here, as for the answers, to skip SQLAlchemy's work per row (a million
+    rows come from one import); the dialect's own converters still make each value."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    columns = RESPONSE_COLUMNS
+    converters = ((i, responses_table.c[c].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
+                  for i, c in enumerate(columns))
+    bind = [(i, f) for i, f in converters if f]
+    values_of = operator.itemgetter(*columns)
+    inserted = set()
+    for chunk in _chunks(responses, 500):
+        values = ", ".join([f"({', '.join([mark] * len(columns))})"] * len(chunk))
+        sql = (f"INSERT INTO {responses_table.name} ({', '.join(columns)}) VALUES {values} "
+               "ON CONFLICT (response_id) DO NOTHING RETURNING response_id")
+        params = []
+        for response in chunk:
+            row = list(values_of(response))
+            for i, convert in bind:  # SQLite: dates as SQLAlchemy writes them
+                row[i] = convert(row[i])
+            params += row
+        inserted.update(row[0] for row in conn.exec_driver_sql(sql, tuple(params)))
+    return inserted
 
 
 def _chunks(items: list, size: int):

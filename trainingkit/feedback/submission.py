@@ -6,12 +6,14 @@ The notebook, Voilà, Kobo, ODK, paper and tidy imports all build :class:`Submis
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..forms.model import Form, check_participant
-from .schema import NO_SESSION, SOURCES
+from .schema import NO_SESSION, SOURCES, responses as responses_table
 
 
 ANSWER_ROW = ("response_id", "session", "question", "value")
@@ -65,6 +67,45 @@ class SubmissionError(ValueError):
         super().__init__("; ".join(str(p) for p in problems))
 
 
+# One rule for all text on its way into the store, so that SQLite and PostgreSQL store the same:
+# control characters are refused (tab, line feed and carriage return are kept, as a comment may
+# hold them). PostgreSQL cannot store NUL at all, and the others are invisible or break the
+# exports. Text is then NFC-normalised, so that the same Thai, Khmer or Vietnamese word typed
+# on two devices is stored, compared and counted as one.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+CONTROL_NAMES = {0: "NUL", 0x1B: "ESC", 0x7F: "DEL"}
+# Lengths the database enforces (PostgreSQL) or would silently ignore (SQLite): checked here.
+MAX_VERSION = 2**31 - 1  # an INTEGER column on both databases
+LENGTHS = {name: responses_table.c[name].type.length for name in ("response_id", "cohort", "language")}
+
+
+def clean_text(text: str) -> str:
+    """``text`` NFC-normalised; ``ValueError`` naming the first control character it holds."""
+    if text.isascii() and text.isprintable():  # most ids and many answers: nothing to look for
+        return text
+    found = CONTROL.search(text)
+    if found:
+        code = ord(found.group())
+        name = f" ({CONTROL_NAMES[code]})" if code in CONTROL_NAMES else ""
+        raise ValueError(f"holds the control character U+{code:04X}{name} at character {found.start() + 1}: "
+                         "remove it (only tab and line breaks are kept)")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _check_label(name: str, value: str | None, problems: list, origin) -> str | None:
+    """An id, cohort or language: clean text no longer than its column."""
+    if value is None:
+        return None
+    try:
+        value = clean_text(value)
+    except ValueError as exc:
+        problems.append(Problem(name, f"{name} {exc}", *origin(name)))
+        return value
+    if len(value) > LENGTHS[name]:
+        problems.append(Problem(name, f"{name} is {len(value)} characters long; at most {LENGTHS[name]}", *origin(name)))
+    return value
+
+
 def _utc(value: dt.datetime | None) -> dt.datetime:
     if value is None:
         return utc_now()
@@ -96,21 +137,39 @@ def prepare(sub: Submission, forms: dict[str, Form], cohort: str, roster: set[st
     if participant and roster and participant not in roster:
         problems.append(Problem("participant", f"unknown participant '{participant}': not in the roster of cohort '{sub.cohort or cohort}'",
                                 *origin("participant")))
+    response_id = _check_label("response_id", sub.response_id, problems, origin) or new_response_id()
+    cohort = _check_label("cohort", sub.cohort or cohort, problems, origin)
+    language = _check_label("language", sub.language, problems, origin)
+    version = sub.form_version or form.version
+    if not 0 < version <= MAX_VERSION:
+        problems.append(Problem("form_version", f"form version {version} is out of range (1–{MAX_VERSION})", *origin("form_version")))
     values, field_problems = form.check(sub.answers)
     problems += [Problem(name, reason, *origin(name)) for name, reason in field_problems.items()]
+    for name, value in values.items():
+        if form.field(name).type == "text":  # other types are canonical already (digits, choice names)
+            try:
+                values[name] = clean_text(value)
+            except ValueError as exc:
+                problems.append(Problem(name, str(exc), *origin(name)))
     if problems:
         raise SubmissionError(problems)
-    response_id = sub.response_id or new_response_id()
     response = {
         "response_id": response_id,
-        "cohort": sub.cohort or cohort,
+        "cohort": cohort,
         "form_id": form.id,
-        "form_version": sub.form_version or form.version,
+        "form_version": version,
         "participant": participant,
         "source": sub.source,
-        "language": sub.language,
+        "language": language,
         "submitted_at": _utc(sub.submitted_at),
     }
     fields = (form.field(name) for name in values)
     rows = [(response_id, f.session or NO_SESSION, f.question, value) for f, value in zip(fields, values.values())]
     return response, rows
+
+
+def content(response: dict, rows: list[tuple]) -> tuple:
+    """What makes two responses with one id the same response: who, when, which form and
+    cohort, and every answer (not how or when it was stored)."""
+    return (response["cohort"], response["form_id"], response["participant"], response["submitted_at"],
+            tuple(sorted(row[1:] for row in rows)))

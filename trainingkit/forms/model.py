@@ -11,6 +11,7 @@ unanswered field is ``None``; an answer is kept as text (``"4"``, ``"afml media"
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -115,19 +116,37 @@ class Field:
         return frozenset(self.choice_names)
 
 
+# A whole number as people and exports write it: digits, perhaps a sign, perhaps ".0" (a
+# spreadsheet's 4.0). Never an exponent ("1e1" is not 10), "inf", "nan" or digit groups; 18
+# digits at most, so every number fits a 64-bit integer on any database.
+WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,18}(?:\.0*)?")
+
+
 def _whole_number(raw) -> int:
     if isinstance(raw, bool):
         raise ValueError(f"'{raw}' is not a number")
     if isinstance(raw, int):
         return raw
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise ValueError(f"'{raw}' is not a number")
+        if not raw.is_integer():
+            raise ValueError(f"'{raw}' is not a whole number")
+        return int(raw)
     text = str(raw).strip()
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a number") from None
-    if number != int(number):
-        raise ValueError(f"'{text}' is not a whole number")
-    return int(number)
+    if WHOLE_NUMBER.fullmatch(text):
+        return int(text.split(".")[0])
+    if DECIMAL.fullmatch(text):
+        raise ValueError(f"'{_shown(text)}' is not a whole number")
+    raise ValueError(f"'{_shown(text)}' is not a number")
+
+
+DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
+
+
+def _shown(text: str) -> str:
+    """A value quoted in a message, cut short: a message must not repeat a 10,000-character cell."""
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _range(low, high) -> str:

@@ -35,12 +35,20 @@ class Page:
         return BeautifulSoup(self.path.read_text(encoding="utf-8"), "html.parser")
 
 
-def article(page: Page) -> Tag:
-    """The page's article, cleaned for print, with links and images that work from anywhere."""
+def article(page: Page, keep_row=None) -> Tag:
+    """The page's article, cleaned for print, with links and images that work from anywhere.
+
+    ``keep_row(hrefs)``, if given, decides for each table body row, from the links it holds,
+    whether it stays (the facts of one day's sessions on that day's pack).
+    """
     soup = page.soup()
     found = soup.select_one("article.bd-article")
     if found is None:
         raise TrainingkitError(f"{page.path}: no <article class=\"bd-article\">: is this a page of the built book?")
+    if keep_row is not None:  # before the links below become plain text
+        for row in found.select("tbody tr"):
+            if not keep_row([a["href"] for a in row.select("a[href]")]):
+                row.decompose()
     for tag in found.select("script, a.headerlink, .toggle-button, button"):
         tag.decompose()
     for details in found.find_all("details"):
@@ -53,6 +61,12 @@ def article(page: Page) -> Tag:
         link.name = "span"  # a link to another page of the site means nothing on paper
         del link["href"]
     return found
+
+
+def links_to(docnames) -> "callable":
+    """A ``keep_row`` for :func:`article`: does the row link to one of these pages?"""
+    names = {f"{d.rsplit('/', 1)[-1]}.html" for d in docnames}
+    return lambda hrefs: any(urlsplit(h).path.rsplit("/", 1)[-1] in names for h in hrefs)
 
 
 def _absolute(src: str, base: str) -> str:

@@ -1,18 +1,22 @@
 """Import a feedback file whole or not at all: tidy CSV, KoboToolbox, ODK Central or paper template.
 
-The format is told from the columns. Every problem is collected (line, column, reason) before
-anything is written; one problem and the store is left unchanged.
+The format is told from the columns. The file is read row by row and every problem is collected
+(line, column, reason); one problem and the store is left unchanged. A file over a limit of
+``course.yml`` is refused at once (see :mod:`.table`).
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...course import ImportLimits
 from ...errors import TrainingkitError
 from ..store import FeedbackStore
 from ..submission import Problem
 from . import kobo, odk, paper, tidy, wide
-from .table import ImportFileError, read_table
+from .load import Loader, Rejected, StoreWriteError
+from .table import ImportFileError, ImportLimitError, open_table
 
 WIDE_FORMATS = {"kobo": kobo, "odk": odk, "paper": paper}
 
@@ -34,10 +38,12 @@ class ImportReport:
 class ImportRejected(TrainingkitError):
     """The file was not imported; ``problems`` says why, each with line and column."""
 
-    def __init__(self, path: Path, problems: list[Problem]):
+    def __init__(self, path: Path, problems: list[Problem], more: int = 0):
         self.path, self.problems = path, sorted(problems, key=lambda p: (p.line or 0, p.column or ""))
         lines = [f"{path}: {p}" for p in self.problems]
-        super().__init__("\n".join([*lines, f"{path}: {len(problems)} problem(s); nothing was imported"]))
+        total = len(problems) + more
+        shown = f" (the first {len(problems)} are shown)" if more else ""
+        super().__init__("\n".join([*lines, f"{path}: {total} problem(s){shown}; nothing was imported"]))
 
 
 def detect_format(header: list[str]) -> str:
@@ -48,28 +54,41 @@ def detect_format(header: list[str]) -> str:
                      f"({', '.join(tidy.COLUMNS)}), Kobo's _uuid, ODK's meta-instanceID or the paper template's paper_form_no")
 
 
-def import_file(store: FeedbackStore, path: Path, form_id: str | None = None) -> ImportReport:
+def import_file(store: FeedbackStore, path: Path, form_id: str | None = None, *,
+                limits: ImportLimits | None = None, cohorts: frozenset[str] | tuple[str, ...] = ()) -> ImportReport:
+    """Import ``path`` into ``store``: :class:`ImportReport`, or :class:`ImportRejected` listing every problem.
+
+    ``limits`` come from course.yml (defaults if not given); ``cohorts`` are those a tidy file's
+    ``cohort`` column may name besides the store's own (course.yml's).
+    """
     path = Path(path)
-    table = read_table(path)
-    try:
-        fmt = detect_format(table.header)
-        if fmt == "tidy":
-            subs, problems = tidy.submissions(table, store.forms, form_id)
-        else:
-            layout = WIDE_FORMATS[fmt].LAYOUT
-            form = wide.choose_form(table.header, store.forms, layout, form_id)
-            subs, problems = wide.submissions(table, form, layout, store.cohort)
-    except ValueError as exc:
-        raise ImportFileError(f"{path}: line 1: {exc}") from None
-    prepared, invalid = store.prepare(subs)
-    if problems or invalid:
-        raise ImportRejected(path, problems + invalid)
-    result = store.write(prepared)
-    return ImportReport(
-        path=path, format=fmt, forms=tuple(sorted({s.form_id for s in subs})),
-        stored=len(result.stored), skipped=len(result.skipped),
-        answers=result.answers,
-    )
+    with open_table(path, limits, one_line_records=paper.matches) as table:
+        try:
+            fmt = detect_format(table.header)
+            if fmt == "tidy":
+                items = tidy.submissions(table, store.forms, form_id, store.cohort, frozenset(cohorts))
+            else:
+                layout = WIDE_FORMATS[fmt].LAYOUT
+                form = wide.choose_form(table.header, store.forms, layout, form_id)
+                items = wide.submissions(table, form, layout, store.cohort)
+        except ValueError as exc:
+            raise ImportFileError(f"{path}: line 1: {exc}") from None
+        collecting = gc.isenabled()
+        gc.disable()  # a million rows make objects that never form cycles: collecting them cost a tenth
+        try:
+            with Loader(store, path) as loader:
+                for item in items:
+                    loader.add(item)
+                try:
+                    loader.commit()
+                except Rejected as rejected:
+                    raise ImportRejected(path, rejected.problems, rejected.more) from None
+        finally:
+            if collecting:
+                gc.enable()
+    return ImportReport(path=path, format=fmt, forms=tuple(sorted(loader.forms)),
+                        stored=loader.stored, skipped=loader.skipped, answers=loader.answers)
 
 
-__all__ = ["ImportFileError", "ImportRejected", "ImportReport", "detect_format", "import_file"]
+__all__ = ["ImportFileError", "ImportLimitError", "ImportRejected", "ImportReport", "StoreWriteError",
+           "detect_format", "import_file"]

@@ -21,7 +21,7 @@ def _response_id(row, form, cohort) -> str:
 
 def _version(row, form) -> int:
     text = row.values.get("FormVersion", "").strip()
-    return int(text) if text.isdigit() else form.version
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else form.version
 
 
 LAYOUT = Layout(source="odk", group_separator="-", id_column="meta-instanceID", time_column="SubmissionDate",

@@ -7,9 +7,11 @@ them). Rows of one response may be anywhere in the file; what they say about the
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from ...forms.model import Form
 from ..submission import Problem, Submission
-from .table import Table, parse_time
+from .table import Row, Table, parse_time
 
 COLUMNS = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]
 OPTIONAL = ["form_version", "source", "language", "cohort"]
@@ -20,68 +22,108 @@ def matches(header: list[str]) -> bool:
     return set(COLUMNS) <= set(header)
 
 
-def submissions(table: Table, forms: dict[str, Form], form_id: str | None = None):
-    """(submissions, problems) read from a tidy table."""
-    problems = [Problem(c, f"unknown column '{c}' (tidy columns: {', '.join(COLUMNS + OPTIONAL)})", 1, c)
-                for c in table.header if c and c not in COLUMNS + OPTIONAL]
-    groups: dict[str, list] = {}
+class _Response:
+    """The rows of one response seen so far: its first row whole, then each answer compactly."""
+
+    __slots__ = ("first", "answers", "reported", "repeated")
+
+    def __init__(self, first: Row):
+        self.first = first
+        self.answers: list[tuple[int, str, str, str]] = []  # (line, session, question, value)
+        self.reported: set[str] = set()  # per-response columns already said to disagree
+        self.repeated = False  # a row given twice, word for word
+
+
+def submissions(table: Table, forms: dict[str, Form], form_id: str | None = None, cohort: str = "",
+                cohorts: frozenset[str] = frozenset()) -> Iterator[Submission | Problem]:
+    """The submissions (and problems) of a tidy table, each response once its rows are all read.
+
+    Rows of one response may be anywhere in the file, so their answers are kept (compactly)
+    until the end. ``cohort`` is the cohort being imported; a ``cohort`` column may name it or
+    one of ``cohorts`` (those of course.yml).
+    """
+    for c in table.header:
+        if c and c not in COLUMNS + OPTIONAL:
+            yield Problem(c, f"unknown column '{c}' (tidy columns: {', '.join(COLUMNS + OPTIONAL)})", 1, c)
+    per_response = [c for c in PER_RESPONSE if c in table.header]
+    groups: dict[str, _Response] = {}
     for row in table.rows:
-        rid = row.values["response_id"].strip()
+        values = row.values
+        rid = values["response_id"].strip()
         if not rid:
-            problems.append(Problem("response_id", "response_id is empty", row.line, "response_id"))
+            yield Problem("response_id", "response_id is empty", row.line, "response_id")
             continue
-        groups.setdefault(rid, []).append(row)
-    subs = []
-    for rid, rows in groups.items():
-        sub, found = _response(rid, rows, forms, form_id)
-        problems += found
-        if sub:
-            subs.append(sub)
-    return subs, problems
+        group = groups.get(rid)
+        if group is None:
+            group = groups[rid] = _Response(row)
+        else:
+            yield from _disagreements(rid, group, row, per_response)
+        group.answers.append((row.line, values["session"].strip(), values["question"].strip(), values["value"]))
+    allowed = {cohort, *cohorts}
+    for rid, group in groups.items():
+        yield from _response(rid, group, forms, form_id, allowed)
 
 
-def _response(rid: str, rows, forms: dict[str, Form], only: str | None):
-    first = rows[0]
-    problems = []
-    for column in PER_RESPONSE:
-        for row in rows[1:]:
-            if column in row.values and row.values[column] != first.values.get(column):
-                problems.append(Problem(column, f"response '{rid}' has {column} '{first.values.get(column)}' on line "
-                                                f"{first.line} but '{row.values[column]}' here", row.line, column))
-                break
+def _disagreements(rid: str, group: _Response, row: Row, columns: list[str]) -> Iterator[Problem]:
+    first = group.first.values
+    for column in columns:
+        if row.values[column] != first[column] and column not in group.reported:
+            group.reported.add(column)
+            yield Problem(column, f"response '{rid}' has {column} '{first[column]}' on line {group.first.line} "
+                                  f"but '{row.values[column]}' here", row.line, column)
+
+
+def _response(rid: str, group: _Response, forms: dict[str, Form], only: str | None, cohorts: set[str]):
+    first = group.first
     form_id = first.values["form_id"].strip()
     if only and form_id != only:
-        return None, problems + [Problem("form_id", f"form '{form_id}' found, but --form {only} was given", first.line, "form_id")]
+        yield Problem("form_id", f"form '{form_id}' found, but --form {only} was given", first.line, "form_id")
+        return
     form = forms.get(form_id)
     if form is None:
-        return None, problems + [Problem("form_id", f"unknown form '{form_id}' (forms: {', '.join(sorted(forms))})", first.line, "form_id")]
+        yield Problem("form_id", f"unknown form '{form_id}' (forms: {', '.join(sorted(forms))})", first.line, "form_id")
+        return
+    cohort = first.values.get("cohort", "").strip() or None
+    if cohort and cohort not in cohorts:
+        known = ", ".join(f"'{c}'" for c in sorted(cohorts) if c)
+        yield Problem("cohort", f"cohort '{cohort}' is not the cohort being imported nor one in course.yml ({known})",
+                      first.line, "cohort")
+        return
     sub = Submission(
         form_id=form_id, answers={}, participant=first.values["participant"], response_id=rid,
         source=first.values.get("source", "").strip() or "tidy",
-        language=first.values.get("language", "").strip() or None,
-        cohort=first.values.get("cohort", "").strip() or None, line=first.line,
-        origins={"participant": (first.line, "participant"), "source": (first.line, "source")},
+        language=first.values.get("language", "").strip() or None, cohort=cohort, line=first.line,
+        origins={name: (first.line, name) for name in ("participant", "source", "response_id", "language", "cohort", "form_version")},
     )
     try:
         sub.submitted_at = parse_time(first.values["submitted_at"])
     except ValueError as exc:
-        problems.append(Problem("submitted_at", str(exc), first.line, "submitted_at"))
+        yield Problem("submitted_at", str(exc), first.line, "submitted_at")
     version = first.values.get("form_version", "").strip()
     if version:
-        if version.isdigit():
+        if version.isascii() and version.isdigit() and len(version) <= 9:
             sub.form_version = int(version)
         else:
-            problems.append(Problem("form_version", f"'{version}' is not a version number", first.line, "form_version"))
-    for row in rows:
-        question, session = row.values["question"].strip(), row.values["session"].strip()
+            yield Problem("form_version", f"'{version[:40]}' is not a version number", first.line, "form_version")
+    seen: dict[str, tuple[int, str]] = {}
+    for line, session, question, value in group.answers:
         field = form.field_for(question, session)
         if field is None:
             about = f" about session '{session}'" if session else ""
-            problems.append(Problem("question", f"unknown question '{question}'{about} in form '{form_id}'", row.line, "question"))
+            yield Problem("question", f"unknown question '{question}'{about} in form '{form_id}'", line, "question")
             continue
-        if field.name in sub.answers:
-            problems.append(Problem(field.name, f"a second answer to '{question}' in response '{rid}'", row.line, "question"))
+        if field.name in seen:
+            earlier, old = seen[field.name]
+            if value == old:
+                group.repeated = True  # the same row twice, as when two exports are joined: stored once
+            else:
+                yield Problem(field.name, f"response '{rid}' answers '{question}' on line {earlier} too, differently "
+                                          f"('{old[:40]}', here '{value[:40]}'): one response id cannot hold two answers",
+                              line, "value")
             continue
-        sub.answers[field.name] = row.values["value"]
-        sub.origins[field.name] = (row.line, "value")
-    return sub, problems
+        seen[field.name] = (line, value)
+        sub.answers[field.name] = value
+        sub.origins[field.name] = (line, "value")
+    yield sub
+    if group.repeated:
+        yield sub  # counted as given twice, like a response repeated in a wide file

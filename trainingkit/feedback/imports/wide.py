@@ -8,7 +8,7 @@ own columns (ids, times, status …) are named in its :class:`Layout` and skippe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from ...forms.model import Form
 from ..submission import Problem, Submission
@@ -79,27 +79,27 @@ def _fits(columns: list[Column], unknown: list[str]) -> bool:
     return not unknown and any(c.field for c in columns)
 
 
-def submissions(table: Table, form: Form, layout: Layout, cohort: str):
-    """(submissions, problems) for a wide table already matched to ``form``."""
+def submissions(table: Table, form: Form, layout: Layout, cohort: str) -> Iterator[Submission | Problem]:
+    """The submissions (and problems) of a wide table already matched to ``form``, row by row."""
     columns, unknown = classify(table.header, form, layout)
     problems = [Problem(name, f"unknown question '{name}' in form '{form.id}'", 1, name) for name in unknown]
     for needed in (layout.id_column, layout.time_column):
         if needed not in table.header:
             problems.append(Problem(needed, f"column '{needed}' is missing", 1, needed))
     if problems:
-        return [], problems
-    subs = []
+        yield from problems
+        return
     for row in table.rows:
         sub, found = _submission(row, form, columns, layout, cohort)
-        problems += found
-        subs.append(sub)
-    return subs, problems
+        yield from found
+        yield sub
 
 
 def _submission(row: Row, form: Form, columns: list[Column], layout: Layout, cohort: str):
     problems = []
     sub = Submission(form.id, {}, source=layout.source, line=row.line, response_id=layout.response_id(row, form, cohort),
                      form_version=layout.version(row, form), cohort=cohort)
+    sub.origins["response_id"] = (row.line, layout.id_column)
     if not sub.response_id:
         problems.append(Problem(layout.id_column, "response id is empty", row.line, layout.id_column))
     try:

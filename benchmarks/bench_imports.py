@@ -1,0 +1,123 @@
+"""Hostile and huge imports, each in a fresh process so that its peak memory is its own."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BIG_ROWS = 1_000_000  # paper sheets of the end form, about 200 bytes each: a 200 MB file
+
+# Runs in the child: import one file into a fresh SQLite store, print seconds, peak MB and the outcome.
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from trainingkit.course import ImportLimits, load_course
+from trainingkit.feedback import FeedbackStore
+from trainingkit.feedback.imports import import_file
+from trainingkit.forms import load_forms
+from trainingkit.errors import TrainingkitError
+
+repo, path, db, limits = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], json.loads(sys.argv[4])
+store = FeedbackStore(db, forms=load_forms(load_course(repo)), cohort="bench")
+started, cpu = time.perf_counter(), time.process_time()
+try:
+    report = import_file(store, path, limits=ImportLimits(**limits))
+    outcome = f"{report.stored:,} responses stored ({report.answers:,} answers)"
+except TrainingkitError as exc:
+    outcome = "refused: " + str(exc).splitlines()[-1].split(": ", 1)[-1]
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "outcome": outcome}))
+"""
+
+
+def measure(path: Path, tmp: Path, **limits) -> dict:
+    db = f"sqlite:///{tmp / (path.stem + '.sqlite')}"
+    done = subprocess.run([sys.executable, "-c", CHILD, str(REPO), str(path), db, json.dumps(limits)],
+                          capture_output=True, text=True, check=True, cwd=REPO)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def paper_csv(path: Path, rows: int) -> Path:
+    """SYNTHETIC paper sheets of the end form, with two comments of about 80 characters each."""
+    useful = "ການວາງແຜນ: the power map and the ASEAN calendar, with real cases from Mekong countries"
+    change = "More time for the advocacy action day, and shorter lectures on the ASEAN bodies"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["paper_form_no", "participant", "date", "overall", "recommend", "most_useful", "change_one_thing"])
+        for n in range(rows):
+            writer.writerow([n + 1, f"P{n % 97:03d}", "2016-06-08", 1 + n % 5, n % 11, useful, change])
+    return path
+
+
+def dimension_bomb(path: Path, last_cell: bool) -> Path:
+    """A 5 KB workbook whose sheet declares A1:XFD1048576 (17 billion cells) around two rows;
+    with ``last_cell``, also a real cell in the sheet's last row and column."""
+    import io
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["participant", "overall", "recommend", "_uuid", "_submission_time"])
+    book.active.append(["MM-01", 4, 8, "k1", "2016-06-08T10:00:00"])
+    packed = io.BytesIO()
+    book.save(packed)
+    source = zipfile.ZipFile(packed)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', data)
+            if info.filename == "xl/worksheets/sheet1.xml" and last_cell:  # 1,048,574 empty rows before it
+                data = data.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+            out.writestr(info, data)
+    return path
+
+
+def one_line_gigabyte(path: Path) -> Path:
+    """A 1 GB file of one line (sparse on disk: written in an instant, read only as far as needed)."""
+    with path.open("wb") as out:
+        out.write(b"response_id,form_id,participant,submitted_at,session,question,value\n")
+        out.truncate(1024 ** 3)
+    return path
+
+
+def run():
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        started = time.perf_counter()
+        big = paper_csv(tmp / "paper-1m.csv", BIG_ROWS)
+        made = time.perf_counter() - started
+        size = big.stat().st_size / 1024 ** 2
+        got = measure(big, tmp)
+        results += [
+            (f"paper CSV, {BIG_ROWS:,} rows, {size:.0f} MB (s)", f"{got['seconds']:.1f}", "target <= 60 s"),
+            ("  of which CPU time of the importing process (s)", f"{got['cpu']:.1f}", "wall minus CPU: disk and other load"),
+            ("  peak memory of the importing process (MB)", f"{got['peak_mb']:.0f}", "target <= 500 MB"),
+            ("  outcome", "", f"{got['outcome']} (file made in {made:.0f} s)"),
+        ]
+        big.unlink()
+        for last_cell, what in ((False, "declared size only"), (True, "and a cell at XFD1048576")):
+            bomb = dimension_bomb(tmp / "bomb.xlsx", last_cell)
+            got = measure(bomb, tmp)
+            results += [
+                (f"dimension-bomb XLSX, {bomb.stat().st_size / 1024:.0f} KB, {what} (s)", f"{got['seconds']:.2f}", "target <= 2 s"),
+                ("  CPU time (s) and peak memory (MB)", f"{got['cpu']:.2f}, {got['peak_mb']:.0f}", got["outcome"][:70]),
+            ]
+        line = one_line_gigabyte(tmp / "one-line.csv")
+        got = measure(line, tmp, file_mb=2048)  # over the default file_mb anyway: this is the line limit
+        results += [
+            ("1 GB single-line CSV, file_mb raised to 2048 (s)", f"{got['seconds']:.2f}", "refused quickly"),
+            ("  peak memory (MB)", f"{got['peak_mb']:.0f}", got["outcome"][:70]),
+        ]
+        got = measure(line, tmp)
+        results.append(("1 GB single-line CSV, default limits (s)", f"{got['seconds']:.3f}", got["outcome"][:70]))
+    return results
