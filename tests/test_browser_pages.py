@@ -90,8 +90,10 @@ def test_widgets_and_maths_render_from_the_bundled_scripts(site, page):
     assert leaving(page.requests) == []
 
 
-@pytest.mark.parametrize("edition", ["participant", "trainer"])
-@pytest.mark.parametrize("docname", ["book/programme", SESSION])
+PHONE_PAGES = [(e, d) for e in ("participant", "trainer") for d in ("book/programme", SESSION)] + [("trainer", "book/evaluation")]
+
+
+@pytest.mark.parametrize("edition, docname", PHONE_PAGES, ids=[f"{e}:{d}" for e, d in PHONE_PAGES])
 def test_phone_width_page_does_not_scroll_sideways(site, page, edition, docname, tmp_path):
     page.set_viewport_size(PHONE)
     page.goto(url(site, edition, docname))

@@ -135,28 +135,34 @@ def test_notebooks_run_once_for_both_editions_and_not_again_when_only_text_chang
 
 
 def test_the_trainer_report_and_session_boxes_agree_with_the_summary_json(built):
-    from trainingkit.evaluation.book import sample_summary, sessions_to_revise
+    from trainingkit.evaluation.revise import sessions_to_revise
+    from trainingkit.evaluation.sample import sample_summary
 
     root, _, _ = built
     course = load_course(root)
     summary = sample_summary(course)  # a copied course has no store: the book shows the sample
     html = root / "_build/trainer/html"
     for session in course.sessions:
-        useful = summary["sessions"].get(session.id, {}).get("useful")
+        useful = summary.sessions.get(session.id, {}).get("useful")
         page = (html / f"{session.docname}.html").read_text()
         if useful is None:
             assert "Pilot feedback" not in page
             continue
         box = re.search(r'<div class="pilot-feedback trainer-notes admonition">(.*?)</div>\s*</div>', page, re.S).group(1)
-        assert f"mean <strong>{useful['mean']}</strong> of 5 from <strong>n = {useful['n']}</strong>" in box
-        assert f"{useful['top2_pct']} % rated it 4 or 5" in box
+        if useful.suppressed:
+            assert f"not enough answers yet: {useful.n} of the {summary.min_cell} needed" in box
+            continue
+        assert f"mean <strong>{useful.mean}</strong> of 5 from <strong>n = {useful.n}</strong>" in box
+        assert f"{useful.top2_pct} % rated it 4 or 5" in box
     report = (html / "book/evaluation.html").read_text()
-    assert "Synthetic data" in report
-    assert f"Net Promoter Score <strong>{summary['nps']['score']}</strong> (n = {summary['nps']['n']})" in report
+    assert "SYNTHETIC DATA" in report and "Key findings" in report and "Method note" in report
+    assert f"Net Promoter Score <strong>{summary.nps.score}</strong> (n = {summary.nps.n})" in report
     for row in sessions_to_revise(summary, course):
-        assert f'{row["session"]} {row["title"]}</a>' in report
-    rate = summary["response_rates"]["pre"]
-    assert f"<td>pre</td><td></td><td>{rate['responded']}</td><td>{rate['expected']}</td><td>{rate['rate']} %</td>" in report
+        assert f'{row["title"]}</a>' in report
+    rate = summary.response_rates["pre"]
+    assert f"<td>Pre-course form</td><td></td><td>{rate.responded}</td><td>{rate.expected}</td><td>{rate.rate} %</td>" in report
+    for junk in ("None", "NaN", "Traceback", "UserWarning"):
+        assert junk not in re.sub(r'src="data:[^"]+"', "", report), junk
 
 
 def test_the_participant_edition_has_no_feedback(built):

@@ -43,7 +43,7 @@ def tables(course_dir):
 def test_csv_export_is_neutralised_and_keeps_every_script(tmp_path, tables):
     _, frames = tables
     files = export(tmp_path / "pilot.csv", answers(), frames)
-    assert [f.name for f in files][:3] == ["pilot.csv", "pilot.sessions.csv", "pilot.pre_post.csv"]
+    assert [f.name for f in files][:4] == ["pilot.csv", "pilot.response_rates.csv", "pilot.profile.csv", "pilot.sessions.csv"]
     with open(tmp_path / "pilot.csv", encoding="utf-8", newline="") as fh:
         values = [row["value"] for row in csv.DictReader(fh)]
     assert values[: len(DANGEROUS)] == ["'" + t for t in DANGEROUS]
@@ -54,7 +54,7 @@ def test_xlsx_export_has_no_formulas_and_keeps_every_script(tmp_path, tables):
     _, frames = tables
     export(tmp_path / "pilot.xlsx", answers(), frames)
     book = openpyxl.load_workbook(tmp_path / "pilot.xlsx")
-    assert book.sheetnames == ["answers", "sessions", "pre_post", "nps", "response_rates", "breakdowns", "followup"]
+    assert book.sheetnames == ["About", "answers", "response_rates", "profile", "sessions", "pre_post", "nps", "followup", "breakdowns"]
     # openpyxl shows a carriage return as the XML escape _x000D_
     cells = [row[6].replace("_x000D_", "\r") for row in book["answers"].iter_rows(min_row=2, values_only=True)]
     assert cells[: len(DANGEROUS)] == ["'" + t for t in DANGEROUS]
@@ -76,4 +76,4 @@ def test_markdown_escapes_comments(tables, course_dir):
     summary, _ = tables
     md = as_markdown(summary, load_course(course_dir))
     assert "=HYPERLINK(\"http://x\",\"click\")" not in md
-    assert escape_md('<script>alert(1)</script> [x](http://evil)') == "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(http://evil\\)"
+    assert escape_md('<script>alert(1)</script> [x](http://evil)') == "\\<script\\>alert(1)\\</script\\> \\[x\\](http://evil)"

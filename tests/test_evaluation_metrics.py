@@ -9,7 +9,7 @@ from scipy import stats
 from trainingkit.course import load_course
 from trainingkit.errors import TrainingkitError
 from trainingkit.evaluation.metrics import likert_summary, median_from_counts, nps_summary, pre_post_summary
-from trainingkit.evaluation.privacy import mask_text, suppress
+from trainingkit.evaluation.privacy import mask_text, protect
 from trainingkit.evaluation.summary import summarise
 from trainingkit.evaluation.tallies import TIDY, tallies_from_answers
 
@@ -70,15 +70,19 @@ def test_no_wilcoxon_below_six_pairs_and_p_1_when_nobody_changed():
     assert (result["n_pairs"], result["mean_change"], result["wilcoxon_p"]) == (6, 0.0, 1.0)
 
 
+def _one_attribute(sizes):
+    people = {f"{g}{i}": (g,) for g, n in sizes.items() for i in range(n)}
+    return protect(people, ("country",), 5)["country"]
+
+
 def test_groups_at_the_threshold_are_shown_and_below_it_suppressed_with_a_second_group():
-    groups = {"Cambodia": {"n": 6, "useful_mean": 4.1}, "Thailand": {"n": 5, "useful_mean": 3.9}, "Laos": {"n": 2, "useful_mean": 2.0}}
-    assert suppress(groups, 5) == {"Cambodia": {"n": 6, "useful_mean": 4.1}, "Thailand": {"suppressed": True}, "Laos": {"suppressed": True}}
-    assert suppress({"a": {"n": 5}, "b": {"n": 7}}, 5) == {"a": {"n": 5}, "b": {"n": 7}}
+    # Laos (2) is hidden; Thailand (5) too, else the total minus Cambodia would give Laos back
+    assert _one_attribute({"Cambodia": 6, "Thailand": 5, "Laos": 2}) == {"Cambodia"}
+    assert _one_attribute({"a": 5, "b": 7}) == {"a", "b"}
 
 
 def test_small_groups_are_suppressed_until_together_they_reach_the_threshold():
-    groups = {"A": {"n": 8}, "B": {"n": 9}, "C": {"n": 2}, "D": {"n": 2}}
-    assert suppress(groups, 5) == {"A": {"suppressed": True}, "B": {"n": 9}, "C": {"suppressed": True}, "D": {"suppressed": True}}
+    assert _one_attribute({"A": 8, "B": 9, "C": 2, "D": 2}) == {"B"}
 
 
 def test_text_is_masked_but_years_and_wages_are_not():
@@ -125,42 +129,51 @@ def summary(course_dir):
 
 
 def test_sessions_count_the_latest_response_per_trainee_and_skip_missing_answers(summary):
-    assert summary["sessions"]["d1-s1"]["useful"] == {
-        "n": 4, "mean": 4.0, "median": 4.0, "top2_pct": 75.0, "dist": {"1": 0, "2": 0, "3": 1, "4": 2, "5": 1}
+    assert summary.sessions["d1-s1"]["useful"].model_dump() == {
+        "n": 4, "suppressed": False, "mean": 4.0, "median": 4.0, "top2_pct": 75.0, "dist": {"1": 0, "2": 0, "3": 1, "4": 2, "5": 1}
     }
-    assert summary["sessions"]["d1-s2"]["useful"]["n"] == 3
-    assert list(summary["sessions"]) == ["d1-s1", "d1-s2", "d2-s1"]  # programme order
+    assert summary.sessions["d1-s2"]["useful"].n == 3
+    assert list(summary.sessions) == ["d1-s1", "d1-s2", "d2-s1"]  # programme order
+    # one trainee alone on day 2: the count is said, the figure is not
+    assert summary.sessions["d2-s1"]["useful"].model_dump() == {
+        "n": 1, "suppressed": True, "mean": None, "median": None, "top2_pct": None, "dist": None}
 
 
 def test_pre_post_leaves_out_the_trainee_who_left_early(summary):
-    item = summary["pre_post"]["c_analysis"]
-    assert (item["n_pairs"], item["mean_pre"], item["mean_post"], item["mean_change"], item["improved_pct"], item["wilcoxon_p"]) == (
+    item = summary.pre_post["c_analysis"]
+    assert (item.n_pairs, item.mean_pre, item.mean_post, item.mean_change, item.improved_pct, item.wilcoxon_p) == (
         3, 2.33, 4.0, 1.67, 66.7, None
     )
 
 
 def test_response_rates_use_the_roster_as_denominator(summary):
-    rates = summary["response_rates"]
+    rates = summary.model_dump()["response_rates"]
     assert rates["pre"] == {"responded": 4, "expected": 5, "rate": 80.0}
     assert rates["daily"] == {"1": {"responded": 4, "expected": 5, "rate": 80.0}, "2": {"responded": 1, "expected": 5, "rate": 20.0}}
     assert rates["followup"] == {"m1": {"responded": 3, "expected": 5, "rate": 60.0}}
+    assert list(rates) == ["pre", "daily", "post", "end", "followup"]  # course order
 
 
 def test_nps_end_and_followup(summary):
-    assert (summary["nps"]["n"], summary["nps"]["score"]) == (3, 0.0)
-    assert summary["end"]["overall"]["mean"] == 4.0
-    assert summary["followup"]["m1"]["engaged"] == {"n": 3, "yes": 2, "pct": 66.7}
-    assert summary["followup"]["m1"]["actions"]["by_type"] == {"afml": {"n": 2, "pct": 100.0}, "media": {"n": 1, "pct": 50.0}}
+    assert (summary.nps.n, summary.nps.score) == (3, 0.0)
+    assert summary.end.overall.mean == 4.0
+    assert summary.followup["m1"].engaged.model_dump() == {"n": 3, "suppressed": False, "yes": 2, "pct": 66.7}
+    # two trainees ticked actions: fewer than min_cell (3), so no action shares
+    assert summary.followup["m1"].actions.model_dump() == {"n": 2, "suppressed": True, "by_type": {}}
 
 
-def test_breakdowns_suppress_groups_below_min_cell(summary):
-    by_country = summary["breakdowns"]["country"]
-    assert by_country == {"Cambodia": {"suppressed": True}, "Thailand": {"suppressed": True}}  # 2 each, min_cell 3
+def test_breakdowns_suppress_groups_below_min_cell(summary, course_dir):
+    by_country = summary.model_dump()["breakdowns"]["country"]
+    hidden = {"suppressed": True, "n": None, "means": {}}
+    countries = load_course(course_dir).config.countries
+    # 2 each, min_cell 3: all hidden; the labels are course.yml's list (or one "other groups"), so they tell nothing
+    assert by_country == ({c: hidden for c in countries} if countries else {"other groups": hidden})
 
 
 def test_comments_are_course_level_and_masked(summary):
-    assert summary["comments"]["sessions"]["d1-s1"] == ["Good map work", "Email me at [e-mail removed]"]
-    assert summary["end"]["most_useful"] == ['=HYPERLINK("x") the power map']  # escaped where shown
+    assert summary.comments.sessions["d1-s1"] == ["Good map work", "Email me at [e-mail removed]"]
+    assert summary.end.most_useful == ['=HYPERLINK("x") the power map']  # escaped where shown
+    assert "d2-s1" not in summary.comments.sessions  # day 2: one respondent, so no comments
 
 
 def test_min_cell_below_3_is_refused(course_dir):
@@ -175,12 +188,10 @@ def test_suppressed_figures_cannot_be_recovered_from_totals_in_the_json(course_d
         rows += daily(f"r{i}", who, 1, {"d1-s1": 1 + i % 5})
     roster = pd.DataFrame({"participant": list(people), "country": list(people.values()), "org_type": "NGO", "member": "yes"})
     summary = summarise(tallies_from_answers(tidy(rows), roster), load_course(course_dir), expected=13, min_cell=5)
-    country = summary["breakdowns"]["country"]
-    shown = {g: s for g, s in country.items() if not s.get("suppressed")}
-    hidden = [g for g, s in country.items() if s.get("suppressed")]
-    assert hidden == ["Laos", "Thailand"] and set(shown) == {"Cambodia"}
+    country = summary.model_dump()["breakdowns"]["country"]
+    shown = {g: s for g, s in country.items() if not s["suppressed"]}
+    assert set(shown) == {"Cambodia"}
     # what a reader can recover: total respondents minus those shown = the hidden groups together
-    total = summary["response_rates"]["daily"]["1"]["responded"]
-    assert total - sum(s["n"] for s in shown.values()) == 7 >= summary["min_cell"]
-    assert "Laos" not in json.dumps({g: s for g, s in country.items() if not s.get("suppressed")})
-    assert all(set(country[g]) == {"suppressed"} for g in hidden)
+    total = summary.response_rates["daily"]["1"].responded
+    assert total - sum(s["n"] for s in shown.values()) == 7 >= summary.min_cell
+    assert all(s == {"suppressed": True, "n": None, "means": {}} for g, s in country.items() if g not in shown)

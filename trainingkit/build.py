@@ -26,7 +26,8 @@ from .course import PAGE_DIRS, SESSION_DIR, EXERCISE_DIR, Course, load_course
 from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_edition, steps_for
 from .daypages import day_page_texts, toc_with_day_pages
 from .errors import TrainingkitError
-from .evaluation.book import ENV_SUMMARY, book_summary, pilot_feedback_steps
+from .evaluation.pilot_box import pilot_feedback_steps
+from .evaluation.sample import ENV_SUMMARY, book_summary
 from .execute import NotebookJob, executed_notebooks
 from .facts import FACTS_FILE
 from .forms.qr import forms_url
@@ -69,7 +70,7 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     # The feedback the trainer edition shows, computed once: the report notebook reads this
     # file and the session boxes come from the same dict, so the two always agree.
     summary = book_summary(course)
-    summary_json = json.dumps(summary, sort_keys=True, ensure_ascii=False)
+    summary_json = summary.model_dump_json() if summary else "null"
     summary_file = root / BUILD_DIR / "evaluation-summary.json"
     summary_file.parent.mkdir(parents=True, exist_ok=True)
     summary_file.write_text(summary_json, encoding="utf-8")

@@ -331,26 +331,36 @@ def feedback_import(file, form_id, cohort, db):
     click.echo(import_file(_store(db, cohort), file, form_id, limits=config.limits, cohorts=known))
 
 
+SUMMARY_COHORT_OPTION = click.option(
+    "--cohort", help="the cohort to report (default: course.yml's, else its simulated pilot '<cohort>-synthetic')")
+NAMES_OPTION = click.option(
+    "--names", "names_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="a text file of names to mask in comments, one a line; read now, never stored")
 
-def _summary(db, cohort, min_cell):
+
+def _summary(db, cohort, min_cell, names_file=None, comments=False):
     from .course import load_course
+    from .evaluation.privacy import read_names
     from .evaluation.source import store_summary
     from .feedback import default_url
 
     course = load_course(_course_root())
-    summary = store_summary(course, db or default_url(course.root), cohort, min_cell)
+    names = read_names(names_file) if names_file else ()
+    summary = store_summary(course, db or default_url(course.root), cohort, min_cell, names, comments=comments)
     if summary is None:
         raise TrainingkitError(
             f"no feedback for cohort '{cohort or course.config.cohort}' in {db or default_url(course.root)}: "
-            "import some (trainingkit feedback import), or try a synthetic pilot (trainingkit feedback simulate)"
+            "load a roster or import some (trainingkit feedback roster | import), or try a synthetic pilot "
+            "(trainingkit feedback simulate)"
         )
-    return course, summary
+    return course, summary, names
 
 
 @feedback.command("summary")
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
-@click.option("--min-cell", type=int, help="hide groups with fewer respondents (default: course.yml's min_cell; never below 3)")
-@COHORT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "schema"]), default="json", show_default=True,
+              help="schema: the JSON Schema of the json output")
+@click.option("--min-cell", type=int, help="hide figures resting on fewer people (default: course.yml's min_cell; never below 3)")
+@SUMMARY_COHORT_OPTION
 @DB_OPTION
 @friendly
 def feedback_summary(fmt, min_cell, cohort, db):
@@ -360,32 +370,56 @@ def feedback_summary(fmt, min_cell, cohort, db):
     """
     import json
 
+    from .evaluation.model import schema
     from .evaluation.render import as_markdown
 
-    course, summary = _summary(db, cohort, min_cell)
-    click.echo(json.dumps(summary, indent=2, ensure_ascii=False) if fmt == "json" else as_markdown(summary, course))
+    if fmt == "schema":
+        click.echo(json.dumps(schema(), indent=2))
+        return
+    course, summary, _ = _summary(db, cohort, min_cell)
+    click.echo(summary.published().to_json() if fmt == "json" else as_markdown(summary, course), nl=fmt == "json")
 
 
 @feedback.command("export")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.csv or FILE.xlsx")
 @click.option("--min-cell", type=int, help="as for summary")
-@COHORT_OPTION
+@SUMMARY_COHORT_OPTION
+@NAMES_OPTION
 @DB_OPTION
 @friendly
-def feedback_export(output, min_cell, cohort, db):
-    """Export the answers (tidy, open text masked) and the summary tables, safe to open in a spreadsheet.
+def feedback_export(output, min_cell, cohort, names_file, db):
+    """Export the answers (tidy, open text masked; internal) and the summary tables, safe to open in a spreadsheet.
 
-    Example: trainingkit feedback export -o pilot-2016.xlsx
+    Example: trainingkit feedback export -o pilot-2016.xlsx --names names.txt
     """
     from .evaluation.export import export, masked_answers
     from .evaluation.tables import summary_tables
-    from .evaluation.tallies import TEXT_QUESTIONS
+    from .evaluation.vocabulary import TEXT_QUESTIONS
 
-    course, summary = _summary(db, cohort, min_cell)
-    answers = _store(db).answers(cohort=summary["cohort"])
+    course, summary, names = _summary(db, cohort, min_cell, names_file)
+    answers = _store(db).answers(cohort=summary.cohort)
     answers["submitted_at"] = answers["submitted_at"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
-    for path in export(output, masked_answers(answers, TEXT_QUESTIONS), summary_tables(summary, course)):
+    tables = summary_tables(summary.published(), course)
+    for path in export(output, masked_answers(answers, TEXT_QUESTIONS, names), tables,
+                       synthetic=summary.synthetic, min_cell=summary.min_cell):
         click.echo(path)
+
+
+@feedback.command("report")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="FILE.pdf or FILE.docx")
+@click.option("--min-cell", type=int, help="as for summary")
+@SUMMARY_COHORT_OPTION
+@DB_OPTION
+@friendly
+def feedback_report(output, min_cell, cohort, db):
+    """The evaluation report on its own, for the organisation and its funder (no comments).
+
+    Example: trainingkit feedback report -o pilot.pdf
+    """
+    from .evaluation.document import write_report
+
+    course, summary, _ = _summary(db, cohort, min_cell)
+    click.echo(write_report(output, summary, course))
 
 
 @feedback.command("simulate")

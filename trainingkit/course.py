@@ -119,6 +119,14 @@ def _language_states(value):
 LanguageState = Literal[STATES]
 
 
+class Target(_Strict):
+    """A target the evaluation report shows beside its measured value."""
+
+    measure: Literal["session_top2_pct", "competence_gain", "nps", "response_rate", "engaged_pct"]
+    at_least: float
+    text: Text
+
+
 class CohortDates(_Strict):
     """When one training ran: the follow-up rounds count from its last day."""
 
@@ -187,6 +195,8 @@ class CourseConfig(_Strict):
     languages: Annotated[dict[str, LanguageState], BeforeValidator(_language_states)] = {SOURCE_LANGUAGE: "source"}
     countries: list[Text] = []
     min_cell: int = Field(default=5, ge=3)
+    venue: Text | None = None  # the evaluation report's cohort profile
+    targets: list[Target] = []
     # Each training's dates, by cohort id (the follow-up rounds count from the last day).
     cohorts: dict[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")], CohortDates] = {}
     followup: FollowupPlan = FollowupPlan()

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..evaluation.privacy import suppress
+from ..evaluation.privacy import protect
 from .assignment import org_key
 from .decisions import SELECTED
 
@@ -24,6 +24,13 @@ STYLE = ("body{font-family:'Noto Sans',sans-serif;max-width:52em;margin:1em auto
          "@media (max-width:30em){table{font-size:.85em}td,th{padding:.2em .35em}}")
 SUPPRESSED = "fewer than {k}"
 BREAKDOWNS = {"country": "Country", "org_type": "Organisation type", "member": "Member organisation"}
+
+
+def suppress(groups: dict[str, dict], min_cell: int) -> dict[str, dict]:
+    """One breakdown under the evaluation's privacy rule ({group: stats with "n"})."""
+    people = {(g, i): (g,) for g, stats in groups.items() for i in range(stats["n"])}
+    shown = protect(people, ("group",), min_cell)["group"]
+    return {g: (stats if g in shown else {"suppressed": True}) for g, stats in groups.items()}
 
 
 def counts(frame: pd.DataFrame, by: str, min_cell: int) -> dict[str, dict]:

@@ -116,6 +116,16 @@ def pre_post_summary(pre: pd.Series, post: pd.Series) -> dict:
     }
 
 
+def pre_post_from_pairs(pairs: Mapping[tuple[int, int], int]) -> dict:
+    """``pre_post_summary`` from the count of each (pre, post) pair of answers, so a store can
+    pair the forms itself and send back at most 25 counts per item."""
+    import numpy as np
+
+    pre = np.repeat([p for p, _ in pairs], list(pairs.values()))
+    post = np.repeat([q for _, q in pairs], list(pairs.values()))
+    return pre_post_summary(pd.Series(pre, dtype="float64"), pd.Series(post, dtype="float64"))
+
+
 def response_rate(responded: int, expected: int | None) -> dict:
     """``responded`` participants out of ``expected`` (the roster); ``rate`` in %."""
     return {

@@ -1,63 +1,75 @@
 """The summary in words a reader can scan: Markdown for ``summary --format md``.
 
-Open text is escaped for Markdown and HTML, so a comment can never become a link, a script or a
-heading where it is shown.
+Open text is made inert before it is inserted into Markdown or MyST: line breaks become spaces
+(so nothing can start a block: fence, directive, ``:::``, heading, table), and a backslash goes
+before every mark that can open inline markup: backquotes (code, roles ``{raw}`...```), braces,
+brackets (links), ``<`` and ``&`` (HTML, entities), ``*`` and ``_``, ``$`` (maths), ``|``
+(tables), ``~``, a colon before another colon, and a list or heading marker at the start.
 """
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
 
 from ..course import Course
+from .findings import findings
+from .model import Summary
 from .tables import summary_tables
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_INLINE = re.compile(r"([\\`*_{}\[\]<>&$|~]|:(?=:))")
+_LEADING = re.compile(r"^([-+#>=])")
 
 
-def escape_md(text: str) -> str:
-    """Plain text that Markdown and HTML show as it is."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+def escape_md(text) -> str:
+    """Plain text that Markdown and MyST show as it is, on one line."""
+    text = _INLINE.sub(r"\\\1", " ".join(str(text).split()))
+    return _LEADING.sub(r"\\\1", text) if not text[:1].isdigit() else re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", text)
 
 
-def _table(frame: pd.DataFrame, columns: list[str]) -> str:
+def _cell(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    return escape_md(value)
+
+
+def markdown_table(frame: pd.DataFrame, columns: list[str] | None = None, empty: str = "No answers yet.") -> str:
     if frame.empty:
-        return "_No answers yet._"
-    cols = [c for c in columns if c in frame.columns]
-    rows = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for _, row in frame[cols].iterrows():
-        rows.append("| " + " | ".join("–" if pd.isna(v) else escape_md(v) for v in row) + " |")
+        return f"_{empty}_"
+    cols = [c for c in (columns or list(frame.columns)) if c in frame.columns]
+    rows = ["| " + " | ".join(c.replace("_", " ") for c in cols) + " |", "|" + "---|" * len(cols)]
+    for values in frame[cols].itertuples(index=False):
+        rows.append("| " + " | ".join(_cell(v) for v in values) + " |")
     return "\n".join(rows)
 
 
-def banner(summary: dict) -> str:
-    if summary["data"] == "synthetic":
-        return f"**SYNTHETIC DATA** (cohort `{escape_md(summary['cohort'])}`): made up to show how the evaluation works, not real trainees' feedback."
-    return f"Feedback from the store, cohort `{escape_md(summary['cohort'])}`."
+def banner(summary: Summary) -> str:
+    cohort = escape_md(summary.cohort)
+    if summary.synthetic:
+        return f"**SYNTHETIC DATA** (cohort {cohort}): made up to show how the evaluation works, not real trainees' feedback."
+    return f"Feedback from the store, cohort {cohort}."
 
 
-def as_markdown(summary: dict, course: Course) -> str:
+def as_markdown(summary: Summary, course: Course) -> str:
+    """The published summary: no open text (comments appear only in the trainer edition)."""
+    summary = summary.published()
     t = summary_tables(summary, course)
-    nps = summary["nps"]
-    lines = [
-        "# Pilot evaluation summary", "", banner(summary), "",
-        f"Groups with fewer than {summary['min_cell']} respondents are not shown.", "",
-        "## Response rates", "", _table(t["response_rates"], ["form", "occasion", "responded", "expected", "rate"]), "",
-        "## Sessions (usefulness, 1–5)", "", _table(t["sessions"], ["session", "title", "n", "mean", "median", "top2_pct"]), "",
-        "## Self-rated competence before and after", "",
-        _table(t["pre_post"], ["item", "n_pairs", "mean_pre", "mean_post", "mean_change", "improved_pct", "wilcoxon_p"]), "",
-        "## Would you recommend the course? (0–10)", "",
-        f"Net Promoter Score {nps['score'] if nps['score'] is not None else '–'} (n = {nps['n']}): "
-        f"{nps['promoters_pct'] or 0} % promoters, {nps['detractors_pct'] or 0} % detractors.", "",
-        "## Follow-up", "", _table(t["followup"], ["round", "measure", "n", "count", "pct"]), "",
-        "## By group", "", _table(t["breakdowns"], ["attribute", "group", "suppressed", "n", "useful_mean", "overall_mean", "recommend_mean"]), "",
-        "## Comments", "",
+    lines = ["# Pilot evaluation summary", "", banner(summary), "",
+             f"No figure rests on fewer than {summary.min_cell} people; see the method note of the report.", "",
+             "## Key findings", ""]
+    lines += [f"- {escape_md(f)}" for f in findings(summary, course)] + [""]
+    sections = [
+        ("Response rates", "response_rates", "No forms yet."),
+        ("Who took part", "profile", "No roster yet."),
+        ("Sessions (usefulness, 1–5)", "sessions", "No daily forms yet."),
+        ("Self-rated competence before and after", "pre_post", "No pre- and post-course pairs yet."),
+        ("Would you recommend the course? (0–10)", "nps", "No end-of-course forms yet."),
+        ("Follow-up", "followup", "No follow-up yet."),
+        ("By group", "breakdowns", "No roster yet."),
     ]
-    for sid, comments in summary["comments"]["sessions"].items():
-        title = escape_md(course.session(sid).title) if sid in {s.id for s in course.sessions} else escape_md(sid)
-        lines += [f"### {title}", "", *[f"- {escape_md(c)}" for c in comments], ""]
-    for label, key in (("Most useful", "most_useful"), ("Change one thing", "change_one_thing")):
-        if summary["end"][key]:
-            lines += [f"### {label}", "", *[f"- {escape_md(c)}" for c in summary["end"][key]], ""]
+    for title, key, empty in sections:
+        frame = t[key]
+        if key == "nps" and summary.nps.n == 0:
+            frame = frame.iloc[0:0]
+        lines += [f"## {title}", "", markdown_table(frame, empty=empty), ""]
     return "\n".join(lines).rstrip() + "\n"

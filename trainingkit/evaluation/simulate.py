@@ -204,7 +204,7 @@ def simulate_into(root, participants: int = 17, seed: int = 2016, store=None) ->
     from ..course import load_course
     from ..feedback.imports import import_file
     from ..forms.resolve import load_forms
-    from .book import SAMPLE_ANSWERS, SAMPLE_ROSTER
+    from .sample import SAMPLE_ANSWERS, SAMPLE_ROSTER
     from .source import synthetic_cohort
 
     course = load_course(root)
@@ -219,4 +219,6 @@ def simulate_into(root, participants: int = 17, seed: int = 2016, store=None) ->
         path = Path(tmp) / "synthetic-pilot.csv"
         answers.assign(cohort=cohort).to_csv(path, index=False)
         result = import_file(store, path, cohorts=(cohort,))
-    return f"SYNTHETIC pilot, cohort '{cohort}': {result}\nSummary: trainingkit feedback summary --cohort {cohort}"
+    return (f"SYNTHETIC pilot, cohort '{cohort}': {result}\n"
+            f"Until the store holds feedback for '{course.config.cohort}', summary, export, report and the book use it, "
+            "marked SYNTHETIC: trainingkit feedback summary --format md")

@@ -1,74 +1,114 @@
-"""The summary as flat tables (one DataFrame each): for exports, Markdown and the report."""
+"""The summary as flat tables (one DataFrame each, labels not codes, in course order): for the
+exports, the Markdown and the report. Counts are integers; a figure withheld by the privacy
+rule is empty, with a note saying why."""
 from __future__ import annotations
 
 import pandas as pd
 
 from ..course import Course
+from .labels import attribute_label, choice_label, group_label, outcome_label, session_title
+from .model import Rate, Summary
+from .vocabulary import FORM_LABELS, GROUP_MEANS, QUESTION_LABELS, occasion_label
+
+INT_COLUMNS = {"day", "n", "n_pairs", "responded", "expected", "count", "people", *(f"dist_{v}" for v in range(11)),
+               *(f"{q}_n" for q in GROUP_MEANS)}
 
 
-def _title(course: Course, sid: str) -> tuple[str, int | None]:
-    try:
-        s = course.session(sid)
-        return s.title, s.day
-    except KeyError:  # a session an older cohort had
-        return sid, None
+def needed(n: int, min_cell: int) -> str:
+    """What a withheld figure says instead of its value."""
+    if n == 0:
+        return "no answers yet"
+    return f"not enough answers yet: {n} of the {min_cell} needed"
 
 
-def sessions_table(summary: dict, course: Course) -> pd.DataFrame:
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    for c in columns:
+        if c in INT_COLUMNS:
+            frame[c] = pd.array(frame[c], dtype="Int64")
+    return frame
+
+
+def sessions_table(summary: Summary, course: Course) -> pd.DataFrame:
     rows = []
-    for sid, questions in summary["sessions"].items():
-        title, day = _title(course, sid)
+    for sid, questions in summary.sessions.items():
+        day = course.session(sid).day if sid in {s.id for s in course.sessions} else None
         for question, s in questions.items():
-            rows.append({"session": sid, "day": day, "title": title, "question": question,
-                         **{k: s[k] for k in ("n", "mean", "median", "top2_pct")},
-                         **{f"dist_{v}": c for v, c in s["dist"].items()}})
-    return pd.DataFrame(rows)
+            rows.append({"day": day, "session": session_title(course, sid), "question": QUESTION_LABELS.get(question, question),
+                         "n": s.n, "mean": s.mean, "median": s.median, "top2_pct": s.top2_pct,
+                         **{f"dist_{v}": (s.dist or {}).get(str(v)) for v in range(1, 6)},
+                         "note": needed(s.n, summary.min_cell) if s.suppressed else ""})
+    return _frame(rows, ["day", "session", "question", "n", "mean", "median", "top2_pct",
+                         *(f"dist_{v}" for v in range(1, 6)), "note"])
 
 
-def pre_post_table(summary: dict, course: Course) -> pd.DataFrame:
-    texts = {f"c_{o.id}": o.text for o in course.config.outcomes}
-    return pd.DataFrame([{"item": item, "outcome": texts.get(item, ""), **s} for item, s in summary["pre_post"].items()])
+def pre_post_table(summary: Summary, course: Course) -> pd.DataFrame:
+    rows = [{"competence": outcome_label(course, item), **s.model_dump(exclude={"suppressed"}),
+             "note": needed(s.n_pairs, summary.min_cell) if s.suppressed else ""} for item, s in summary.pre_post.items()]
+    return _frame(rows, ["competence", "n_pairs", "mean_pre", "mean_post", "mean_change", "improved_pct", "same_pct",
+                         "worse_pct", "wilcoxon_p", "note"])
 
 
-def nps_table(summary: dict) -> pd.DataFrame:
-    n = summary["nps"]
-    return pd.DataFrame([{k: v for k, v in n.items() if k != "dist"} | {f"dist_{k}": v for k, v in n["dist"].items()}])
+def nps_table(summary: Summary) -> pd.DataFrame:
+    n = summary.nps
+    row = {**n.model_dump(exclude={"dist", "suppressed"}), **{f"dist_{v}": (n.dist or {}).get(str(v)) for v in range(11)},
+           "note": needed(n.n, summary.min_cell) if n.suppressed else ""}
+    return _frame([row], list(row))
 
 
-def response_rates_table(summary: dict) -> pd.DataFrame:
+def response_rates_table(summary: Summary) -> pd.DataFrame:
     rows = []
-    for form, value in summary["response_rates"].items():
-        if "responded" in value:
-            rows.append({"form": form, "occasion": "", **value})
-        else:
-            rows += [{"form": form, "occasion": occasion, **r} for occasion, r in value.items()]
-    return pd.DataFrame(rows, columns=["form", "occasion", "responded", "expected", "rate"])
+    for form, value in summary.response_rates.items():
+        items = [("", value)] if isinstance(value, Rate) else list(value.items())
+        rows += [{"form": FORM_LABELS.get(form, form), "when": occasion_label(form, o), **r.model_dump()} for o, r in items]
+    return _frame(rows, ["form", "when", "responded", "expected", "rate"])
 
 
-def breakdowns_table(summary: dict) -> pd.DataFrame:
+def breakdowns_table(summary: Summary) -> pd.DataFrame:
     rows = []
-    for attribute, groups in summary["breakdowns"].items():
+    for attribute, groups in summary.breakdowns.items():
         for group, s in groups.items():
-            rows.append({"attribute": attribute, "group": group, "suppressed": bool(s.get("suppressed")),
-                         **{k: v for k, v in s.items() if k != "suppressed"}})
-    return pd.DataFrame(rows)
+            row = {"attribute": attribute_label(attribute), "group": group_label(attribute, group),
+                   "shown": "No" if s.suppressed else "Yes", "people": s.n}
+            for q in GROUP_MEANS:
+                m = s.means.get(q)
+                row[f"{q}_mean"], row[f"{q}_n"] = (m.mean, m.n) if m else (None, None)
+            row["note"] = f"fewer than {summary.min_cell} people, or none: not shown" if s.suppressed else ""
+            rows.append(row)
+    return _frame(rows, ["attribute", "group", "shown", "people", *(c for q in GROUP_MEANS for c in (f"{q}_mean", f"{q}_n")), "note"])
 
 
-def followup_table(summary: dict) -> pd.DataFrame:
+def followup_table(summary: Summary, course: Course) -> pd.DataFrame:
     rows = []
-    for round_, s in summary["followup"].items():
-        rows.append({"round": round_, "measure": "engaged (yes)", "n": s["engaged"]["n"], "count": s["engaged"]["yes"], "pct": s["engaged"]["pct"]})
-        for action, a in s["actions"]["by_type"].items():
-            rows.append({"round": round_, "measure": f"action: {action}", "n": s["actions"]["n"], "count": a["n"], "pct": a["pct"]})
-    return pd.DataFrame(rows, columns=["round", "measure", "n", "count", "pct"])
+    for round_, s in summary.followup.items():
+        when = occasion_label("followup", round_)
+        note = lambda f: needed(f.n, summary.min_cell) if f.suppressed else ""  # noqa: E731
+        rows.append({"round": when, "measure": "Engaged in ASEAN advocacy (answered yes)", "n": s.engaged.n,
+                     "count": s.engaged.yes, "pct": s.engaged.pct, "note": note(s.engaged)})
+        rows.append({"round": when, "measure": "Described what came of an action (results)", "n": s.results_described.n,
+                     "count": s.results_described.yes, "pct": s.results_described.pct, "note": note(s.results_described)})
+        if s.actions.suppressed:
+            rows.append({"round": when, "measure": "Actions taken", "n": s.actions.n, "count": None, "pct": None, "note": note(s.actions)})
+        for action, a in s.actions.by_type.items():
+            rows.append({"round": when, "measure": f"Action: {choice_label(course, 'actions', action)}", "n": a.n,
+                         "count": a.yes, "pct": a.pct, "note": ""})
+    return _frame(rows, ["round", "measure", "n", "count", "pct", "note"])
 
 
-def summary_tables(summary: dict, course: Course) -> dict[str, pd.DataFrame]:
+def profile_table(summary: Summary) -> pd.DataFrame:
+    rows = [{"attribute": attribute_label(a), "group": group_label(a, g), "people": c.n,
+             "note": f"fewer than {summary.min_cell}, or none: not shown" if c.suppressed else ""}
+            for a, groups in summary.profile.groups.items() for g, c in groups.items()]
+    return _frame(rows, ["attribute", "group", "people", "note"])
+
+
+def summary_tables(summary: Summary, course: Course) -> dict[str, pd.DataFrame]:
     return {
+        "response_rates": response_rates_table(summary),
+        "profile": profile_table(summary),
         "sessions": sessions_table(summary, course),
         "pre_post": pre_post_table(summary, course),
         "nps": nps_table(summary),
-        "response_rates": response_rates_table(summary),
+        "followup": followup_table(summary, course),
         "breakdowns": breakdowns_table(summary),
-        "followup": followup_table(summary),
     }

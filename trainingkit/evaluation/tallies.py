@@ -15,28 +15,26 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .vocabulary import CHOICE_QUESTIONS, GROUP_MEANS, ROSTER_ATTRIBUTES, TEXT_QUESTIONS, is_scale
+
 TIDY = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]
-SCALE_QUESTIONS = {"useful", "overall", "recommend"}  # plus every c_* competence item
-CHOICE_QUESTIONS = {"pace", "engaged", "actions"}
-TEXT_QUESTIONS = {"comment", "day_comment", "most_useful", "change_one_thing", "actions_detail", "support_needed"}
-# The follow-up's open answers about each planned action (a1_evidence … a12_obstacles) are masked too.
-TEXT_QUESTIONS |= {f"a{n}_{q}" for n in range(1, 13) for q in ("evidence", "obstacles")}
+ROSTER_COLUMNS = ["participant", *ROSTER_ATTRIBUTES]
 
 
 @dataclass
 class Tallies:
     scale_counts: pd.DataFrame  # form_id, occasion, session, question, value(int), count
     respondents: pd.DataFrame  # form_id, occasion, responded (distinct participants or anonymous responses)
-    paired: pd.DataFrame  # participant, form_id (pre|post), question, value(int)
+    pairs: pd.DataFrame  # question, pre, post (ints), count: trainees with both forms, by their two answers
     choices: pd.DataFrame  # form_id, occasion, question, value, count
     choice_respondents: pd.DataFrame  # form_id, occasion, question, respondents
     texts: pd.DataFrame  # form_id, occasion, session, question, value
-    group_scores: pd.DataFrame  # attribute, group, question, n, total (sum of values)
-    group_respondents: pd.DataFrame  # attribute, group, n (distinct responding participants)
-
-
-def is_scale(question: str) -> bool:
-    return question in SCALE_QUESTIONS or question.startswith("c_")
+    person_scores: pd.DataFrame  # person, question (GROUP_MEANS), n answers, total (sum of values)
+    persons: pd.DataFrame  # person: everyone who sent a form that counts ("anon:<id>" without a code)
+    roster: pd.DataFrame  # participant, country, org_type, member ("yes"/"no"/"")
+    text_counts: pd.DataFrame  # form_id, occasion, question, count (open-text answers, read or not)
+    texts_read: bool = True  # False: the texts were not read (a published summary shows none)
+    replaced: int = 0  # stored responses that do not count: a later (or a marked) version does
 
 
 def occasions(answers: pd.DataFrame) -> pd.Series:
@@ -75,9 +73,10 @@ def _numeric(values: pd.Series) -> pd.Series:
 def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = None) -> Tallies:
     """Every tally, computed with pandas from tidy answers (and the roster, for breakdowns)."""
     a = latest_only(answers[TIDY].assign(session=answers["session"].fillna(""), participant=answers["participant"].fillna("")))
+    replaced = answers["response_id"].nunique() - a["response_id"].nunique()
     a = a[a["value"].fillna("").astype(str).str.strip() != ""]
 
-    scale = a[a["question"].map(is_scale)].assign(value=lambda d: _numeric(d["value"])).dropna(subset=["value"])
+    scale = a[a["question"].map(is_scale).astype(bool)].assign(value=lambda d: _numeric(d["value"])).dropna(subset=["value"])
     scale = scale.assign(value=scale["value"].astype(int))
     scale_counts = scale.groupby(["form_id", "occasion", "session", "question", "value"]).size().rename("count").reset_index()
 
@@ -85,8 +84,8 @@ def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = No
     who = resp["participant"].where(resp["participant"] != "", "anon:" + resp["response_id"].astype(str))
     respondents = resp.assign(who=who).groupby(["form_id", "occasion"])["who"].nunique().rename("responded").reset_index()
 
-    paired = scale[scale["form_id"].isin(["pre", "post"]) & scale["question"].str.startswith("c_") & (scale["participant"] != "")]
-    paired = paired[["participant", "form_id", "question", "value"]].reset_index(drop=True)
+    competence = scale[scale["form_id"].isin(["pre", "post"]) & scale["question"].str.startswith("c_") & (scale["participant"] != "")]
+    pairs = pair_counts(competence[competence["form_id"] == "pre"], competence[competence["form_id"] == "post"])
 
     chosen = a[a["question"].isin(CHOICE_QUESTIONS)]
     exploded = chosen.assign(value=chosen["value"].astype(str).str.split()).explode("value")
@@ -95,26 +94,27 @@ def tallies_from_answers(answers: pd.DataFrame, roster: pd.DataFrame | None = No
 
     texts = a[a["question"].isin(TEXT_QUESTIONS)][["form_id", "occasion", "session", "question", "value"]].reset_index(drop=True)
 
-    group_scores, group_respondents = _group_tallies(a, scale, roster)
-    return Tallies(scale_counts, respondents, paired, choices, choice_respondents, texts, group_scores, group_respondents)
+    means = scale[scale["question"].isin(GROUP_MEANS)]
+    means = means.assign(person=means["participant"].where(means["participant"] != "", "anon:" + means["response_id"].astype(str)))
+    person_scores = means.groupby(["person", "question"])["value"].agg(n="size", total="sum").reset_index()
+    persons = pd.DataFrame({"person": sorted(set(who))})
+    text_counts = texts.groupby(["form_id", "occasion", "question"]).size().rename("count").reset_index()
+    return Tallies(scale_counts, respondents, pairs, choices, choice_respondents, texts, person_scores, persons,
+                   tidy_roster(roster), text_counts, replaced=int(replaced))
 
 
-ROSTER_ATTRIBUTES = ("country", "org_type", "member")
+def pair_counts(pre: pd.DataFrame, post: pd.DataFrame) -> pd.DataFrame:
+    """(question, pre, post, count) from each form's (participant, question, value) answers."""
+    both = pre[["participant", "question", "value"]].merge(post[["participant", "question", "value"]],
+                                                         on=["participant", "question"], suffixes=("_pre", "_post"))
+    counts = both.groupby(["question", "value_pre", "value_post"]).size().rename("count").reset_index()
+    return counts.rename(columns={"value_pre": "pre", "value_post": "post"})[["question", "pre", "post", "count"]]
 
 
-def _group_tallies(a: pd.DataFrame, scale: pd.DataFrame, roster: pd.DataFrame | None):
-    empty = (
-        pd.DataFrame(columns=["attribute", "group", "question", "n", "total"]),
-        pd.DataFrame(columns=["attribute", "group", "n"]),
-    )
+def tidy_roster(roster: pd.DataFrame | None) -> pd.DataFrame:
+    """The roster's codes and attributes as text ("" where not given); member as yes/no."""
     if roster is None or roster.empty:
-        return empty
-    long = roster.melt(id_vars="participant", value_vars=[c for c in ROSTER_ATTRIBUTES if c in roster], var_name="attribute", value_name="group")
-    long["group"] = long["group"].fillna("not given").astype(str)
-    responding = long[long["participant"].isin(set(a["participant"]))]
-    group_respondents = responding.groupby(["attribute", "group"])["participant"].nunique().rename("n").reset_index()
-    scored = scale[scale["question"].isin(SCALE_QUESTIONS)].merge(long, on="participant")
-    group_scores = (
-        scored.groupby(["attribute", "group", "question"])["value"].agg(n="size", total="sum").reset_index()
-    )
-    return group_scores, group_respondents
+        return pd.DataFrame(columns=ROSTER_COLUMNS)
+    out = roster.reindex(columns=ROSTER_COLUMNS).copy()
+    out["member"] = out["member"].map(lambda m: {True: "yes", False: "no"}.get(m, m))
+    return out.fillna("").astype(str)
