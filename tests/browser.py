@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+PHONE = {"width": 375, "height": 812}  # a small phone, CSS pixels
 # Without the background-networking flags Chromium keeps trying to reach Google's hosts.
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -49,4 +50,16 @@ def page(browser):
     pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
     pg.on("request", lambda r: pg.requests.append(r.url))
     yield pg
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh touch page at phone width that records console errors and requests like ``page``."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.console_errors, page.requests = [], []
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: page.requests.append(r.url))
+    yield page
     context.close()

@@ -1,11 +1,13 @@
 """Small courses made for a test: a few sessions, written the way real ones are."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nbformat
 import yaml
 
+REPO = Path(__file__).resolve().parents[1]
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 
 COURSE_YML = {
@@ -92,3 +94,17 @@ def edit_notebook(path: Path, change) -> None:
     nb = nbformat.read(path, as_version=4)
     change(nb)
     nbformat.write(nb, path)
+
+
+COURSE_PARTS = ["course.yml", "_config.yml", "_toc.yml", "_static", "book", "modules", "exercises", "datasets", "feedback"]
+
+
+def copy_course(dest: Path) -> Path:
+    """The real course's sources (no _build), copied into ``dest``."""
+    for name in COURSE_PARTS:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        elif src.is_file():
+            shutil.copy2(src, dest / name)
+    return dest

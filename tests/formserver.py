@@ -59,8 +59,16 @@ def serving(root, db_path):
         app.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def served(tmp_path_factory):
     """(base URL, store URL) of the real forms served as ``forms serve`` serves them."""
     with serving(REPO, tmp_path_factory.mktemp("forms") / "feedback.sqlite") as where:
         yield where
+
+
+def stored(url, form_id, code):
+    """What the store at ``url`` holds for trainee ``code`` on form ``form_id`` (tidy answers)."""
+    from trainingkit.feedback import FeedbackStore
+
+    answers = FeedbackStore(url, root=REPO).answers(form_id)
+    return answers[answers.participant == code]

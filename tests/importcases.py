@@ -1,35 +1,27 @@
-"""Hostile import files for the tests, and a store on SQLite or PostgreSQL for each.
+"""Hostile import files for the tests, and how a refused import is read back.
 
 Small cases are files in ``tests/fixtures/imports/`` (their exact bytes are the point); big ones
 are made in the test's tmp folder when the test runs and never committed.
 """
 from __future__ import annotations
 
+import csv
 import io
 import re
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.imports import ImportRejected, import_file
+from trainingkit.forms.xlsform import workbook
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 KOBO_END = ["participant", "overall", "recommend", "most_useful", "change_one_thing", "_uuid", "_submission_time"]
 PAPER_END = ["paper_form_no", "participant", "date", "overall", "recommend", "most_useful", "change_one_thing"]
 TIDY = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request, tmp_path, forms):
-    """An empty store for the real forms, cohort pilot-2016, on each database in turn (a test
-    module using it imports ``pg_server, pg_url`` from test_store)."""
-    url = f"sqlite:///{tmp_path / 'fb.sqlite'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    store = FeedbackStore(url, forms=forms, cohort="pilot-2016")
-    yield store
-    store.close()
 
 
 def rejected(store, path, **options) -> list[str]:
@@ -67,3 +59,30 @@ def dimension_bomb(path: Path, last_cell: bool = False) -> Path:
         return xml
 
     return xlsx_with_sheet_xml(path, [KOBO_END, ["MM-01", 4, 8, "", "", "k1", "2016-06-08T10:00:00"]], edit)
+
+
+def exported_columns(form, separator: str) -> list[str]:
+    """The answer columns Kobo ("/") or ODK ("-") exports for our XLSForm: group path + name."""
+    columns, groups = [], []
+    for row in workbook(form)["survey"]:
+        if row["type"] == "begin_group":
+            groups.append(row["name"])
+        elif row["type"] == "end_group":
+            groups.pop()
+        else:
+            columns.append(separator.join([*groups, row["name"]]))
+    return columns
+
+
+def write_csv(path, header, rows, delimiter=",", bom=False):
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(("\ufeff" if bom else "").encode() + out.getvalue().encode("utf-8"))
+    return path
+
+
+def as_dict(answers: pd.DataFrame, response_id: str) -> dict:
+    mine = answers[answers.response_id == response_id]
+    return {(s or None, q): v for s, q, v in zip(mine.session, mine.question, mine.value)}

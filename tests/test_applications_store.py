@@ -306,7 +306,6 @@ def test_the_whole_path_works_on_postgresql(pg_url, course, tmp_path):
     assert call.decisions().set_index("applicant").at[code, "status"] == "withdrawn"
 
 
-from test_store import pg_server, pg_url  # noqa: E402,F401  the throwaway PostgreSQL server
 
 
 @pytest.mark.slow

@@ -14,9 +14,7 @@ from PIL import Image
 from trainingkit.build import build
 from trainingkit.forms.qr import QR_FILE, URL_FILE, alt_text
 
-from coursefactory import code, edit_notebook, markdown
-from test_build import copy_course
-from formserver import served  # noqa: F401  the phone forms of the course, for this module too
+from coursefactory import code, copy_course, edit_notebook, markdown
 
 pytestmark = pytest.mark.slow
 

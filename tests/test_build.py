@@ -1,7 +1,6 @@
 """End to end: both editions build from the real course; trainer-only material is in the
 trainer edition and in no file of the participant edition."""
 import re
-import shutil
 
 import nbformat
 import pytest
@@ -11,8 +10,7 @@ from trainingkit.course import load_course
 from trainingkit.execute import has_code
 from trainingkit.toc import page_file
 
-from conftest import REPO
-from coursefactory import code, edit_notebook, markdown
+from coursefactory import code, copy_course, edit_notebook, markdown
 
 pytestmark = pytest.mark.slow
 
@@ -20,19 +18,6 @@ NOTE = "PLANTED-TRAINER-NOTE-7f3a"
 ANSWER = "PLANTED-MODEL-ANSWER-91c2"
 CODE_ANSWER = "PLANTED-CODE-ANSWER-55d0"
 TRAINER_PAGE = "PLANTED-TRAINER-PAGE-c4e1"
-COURSE_PARTS = ["course.yml", "_config.yml", "_toc.yml", "_static", "book", "modules", "exercises", "datasets", "feedback"]
-
-
-def copy_course(dest):
-    for name in COURSE_PARTS:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        elif src.is_file():
-            shutil.copy2(src, dest / name)
-    return dest
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = copy_course(tmp_path_factory.mktemp("course"))

@@ -11,22 +11,9 @@ from trainingkit.errors import TrainingkitError
 from trainingkit.evaluation.metrics import likert_summary, median_from_counts, nps_summary, pre_post_summary
 from trainingkit.evaluation.privacy import mask_text, protect
 from trainingkit.evaluation.summary import summarise
-from trainingkit.evaluation.tallies import TIDY, tallies_from_answers
+from trainingkit.evaluation.tallies import tallies_from_answers
 
-
-def tidy(rows):
-    """rows: (response_id, form_id, participant, submitted_at, session, question, value)"""
-    return pd.DataFrame(rows, columns=TIDY)
-
-
-def daily(rid, who, day, session_values, when="2016-06-04T17:00", comment=None, pace=None):
-    rows = [(rid, "daily", who, when, sid, "useful", str(v)) for sid, v in session_values.items()]
-    if comment:
-        rows.append((rid, "daily", who, when, next(iter(session_values)), "comment", comment))
-    if pace:
-        rows.append((rid, "daily", who, when, "", "pace", pace))
-    rows.append((rid, "daily", who, when, "", "day", str(day)))
-    return rows
+from evaluationcases import daily, tidy
 
 
 def test_likert_summary_with_an_odd_number_of_answers():

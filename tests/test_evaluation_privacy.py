@@ -4,7 +4,7 @@ import json
 import pandas as pd
 import pytest
 
-from test_evaluation_metrics import daily, tidy
+from evaluationcases import daily, tidy
 from trainingkit.course import load_course
 from trainingkit.evaluation.privacy import mask_text, protect, read_names
 from trainingkit.evaluation.summary import summarise

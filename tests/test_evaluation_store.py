@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
-from test_store import pg_server, pg_url, url  # noqa: F401  the store's SQLite/PostgreSQL fixtures
 from trainingkit.cli import main
 from trainingkit.course import load_course
 from trainingkit.evaluation.sample import SAMPLE_ANSWERS, SAMPLE_ROSTER, sample_summary

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from conftest import REPO
-from test_import_formats import write_csv
+from importcases import write_csv
 from trainingkit.cli import main
 from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.roster import read_tokens, write_tokens

@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 from click.testing import CliRunner
 
-from test_store import pg_server, pg_url, url  # noqa: F401  the PostgreSQL fixtures
 from trainingkit.feedback import FeedbackStore
 from trainingkit.followup.compare import as_records, compare, cohorts_in_store
 from trainingkit.followup.compare_view import comparison_page, comparison_text

@@ -6,8 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import REPO
-from formserver import KEYS, served  # noqa: F401
-from test_forms_phone import phone, stored  # noqa: F401
+from formserver import KEYS, stored
 from trainingkit.feedback import FeedbackStore
 from trainingkit.followup.plans import import_plans
 

@@ -12,7 +12,6 @@ from trainingkit.feedback.imports import ImportRejected
 from trainingkit.followup import current_plans, import_plans
 from trainingkit.followup.plans import plan_choice_rows
 from trainingkit.followup.progress import action_progress, latest_responses
-from test_store import pg_server, pg_url, url  # noqa: F401  SQLite and PostgreSQL stores
 
 TYPES = followup_actions(REPO)
 HEADER = "participant,action_id,action,due,indicator,type\n"

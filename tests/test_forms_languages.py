@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from formserver import serving
-from test_translations import FIXTURE, make_course, translate
+from translationcases import FIXTURE, make_course, translate
 from trainingkit.course import load_course
 from trainingkit.forms import load_form
 from trainingkit.forms.page import form_page

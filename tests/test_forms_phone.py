@@ -7,29 +7,11 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO
-from formserver import KEYS, served  # noqa: F401
-from trainingkit.feedback import FeedbackStore
+from browser import PHONE
+from formserver import KEYS, stored
 
 pytestmark = pytest.mark.slow
-PHONE = {"width": 375, "height": 812}
 KHMER = "ការធ្វើផែនការសកម្មភាព"
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.console_errors, page.requests = [], []
-    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("request", lambda r: page.requests.append(r.url))
-    yield page
-    context.close()
-
-
-def stored(url, form_id, code):
-    answers = FeedbackStore(url, root=REPO).answers(form_id)
-    return answers[answers.participant == code]
 
 
 def only_local(requests):

@@ -17,7 +17,7 @@ from urllib.request import Request, urlopen
 import psutil
 import pytest
 
-from test_forms_spec import make_course
+from formcases import make_course
 from trainingkit.course import FormLimits, load_course
 from trainingkit.forms import load_forms
 from trainingkit.forms.limits import FailureLimit

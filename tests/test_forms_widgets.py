@@ -5,7 +5,7 @@ import nbformat
 import pytest
 
 from conftest import REPO
-from test_forms_spec import BURMESE, KHMER, THAI, make_course
+from formcases import BURMESE, KHMER, THAI, make_course
 from trainingkit.course import load_course
 from trainingkit.feedback import FeedbackStore
 from trainingkit.forms import load_forms

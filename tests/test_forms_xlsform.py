@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from conftest import REPO
-from test_forms_spec import BURMESE, KHMER, THAI, make_course
+from formcases import BURMESE, KHMER, THAI, make_course
 from trainingkit.cli import main
 from trainingkit.course import load_course
 from trainingkit.forms import load_form, load_forms

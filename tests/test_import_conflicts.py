@@ -4,9 +4,7 @@ And a tidy file's cohort column cannot write into a cohort of its own choosing.
 The messages are the same on SQLite and PostgreSQL."""
 from __future__ import annotations
 
-from importcases import FIXTURES, PAPER_END, TIDY, any_store, rejected  # noqa: F401  any_store is a fixture
-from test_store import pg_server, pg_url  # noqa: F401  fixtures: the PostgreSQL server of the store tests
-from test_import_formats import write_csv
+from importcases import FIXTURES, PAPER_END, TIDY, rejected, write_csv
 from trainingkit.feedback.imports import import_file
 
 HINT = ("is already stored with other answers, and an import never replaces one: see its versions with "

@@ -3,50 +3,21 @@ keep Thai, Khmer and Burmese text exactly. The files are made here, for the test
 from __future__ import annotations
 
 import csv
-import io
 
-import pandas as pd
 from click.testing import CliRunner
 from openpyxl import Workbook
 
 from conftest import REPO
-from test_forms_spec import BURMESE, KHMER, THAI
+from formcases import BURMESE, KHMER, THAI
+from importcases import as_dict, exported_columns, write_csv
 from trainingkit.cli import main
 from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.imports import import_file
-from trainingkit.forms.xlsform import workbook
 
 KOBO_SYSTEM = ["__version__", "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status",
                "_submitted_by", "_tags", "_index"]
 ODK_AFTER = ["KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent", "AttachmentsExpected", "Status",
              "ReviewState", "DeviceID", "Edits", "FormVersion"]
-
-
-def exported_columns(form, separator: str) -> list[str]:
-    """The answer columns Kobo ("/") or ODK ("-") exports for our XLSForm: group path + name."""
-    columns, groups = [], []
-    for row in workbook(form)["survey"]:
-        if row["type"] == "begin_group":
-            groups.append(row["name"])
-        elif row["type"] == "end_group":
-            groups.pop()
-        else:
-            columns.append(separator.join([*groups, row["name"]]))
-    return columns
-
-
-def write_csv(path, header, rows, delimiter=",", bom=False):
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    path.write_bytes(("\ufeff" if bom else "").encode() + out.getvalue().encode("utf-8"))
-    return path
-
-
-def as_dict(answers: pd.DataFrame, response_id: str) -> dict:
-    mine = answers[answers.response_id == response_id]
-    return {(s or None, q): v for s, q, v in zip(mine.session, mine.question, mine.value)}
 
 
 def test_kobo_csv_with_semicolons_bom_groups_and_system_columns(tmp_path, store, forms):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from importcases import KOBO_END, TIDY, dimension_bomb, xlsx_with_sheet_xml
-from test_import_formats import write_csv
+from importcases import KOBO_END, TIDY, dimension_bomb, write_csv, xlsx_with_sheet_xml
 from trainingkit.course import CourseError, ImportLimits, load_config
 from trainingkit.feedback.imports import ImportFileError, import_file
 

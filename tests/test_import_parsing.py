@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importcases import FIXTURES, KOBO_END, TIDY
-from test_import_formats import as_dict, write_csv
+from importcases import FIXTURES, KOBO_END, TIDY, as_dict, write_csv
 from trainingkit.feedback.imports import import_file
 from trainingkit.feedback.imports.table import ImportFileError
 

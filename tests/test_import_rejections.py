@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
-from test_import_formats import exported_columns, write_csv
+from importcases import exported_columns, write_csv
 from trainingkit.cli import main
 from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.imports import ImportRejected, import_file

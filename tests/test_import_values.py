@@ -7,9 +7,7 @@ import unicodedata
 
 import pytest
 
-from importcases import FIXTURES, PAPER_END, TIDY, any_store, rejected  # noqa: F401  any_store is a fixture
-from test_import_formats import write_csv
-from test_store import pg_server, pg_url  # noqa: F401  fixtures: the PostgreSQL server of the store tests
+from importcases import FIXTURES, PAPER_END, TIDY, rejected, write_csv
 from trainingkit.feedback import FeedbackStore, SubmissionError
 from trainingkit.feedback import submission
 from trainingkit.feedback.imports import import_file

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from coursefactory import edit_notebook, markdown
-from test_translations import KHMER, THAI, make_course, translate
+from translationcases import KHMER, THAI, make_course, translate
 from trainingkit.build import build
 from trainingkit.errors import TrainingkitError
 from trainingkit.translations.extract import extract

@@ -20,8 +20,7 @@ from trainingkit.pack.notebooks import FOLDER, ZIP_NAME
 from trainingkit.pack.pdf import MARGIN
 
 from browser import require_chromium
-from coursefactory import KERNEL, code, edit_notebook, front_matter, markdown
-from test_build import copy_course
+from coursefactory import KERNEL, code, copy_course, edit_notebook, front_matter, markdown
 
 pytestmark = pytest.mark.slow
 

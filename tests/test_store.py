@@ -21,14 +21,13 @@ import pytest
 import sqlalchemy as sa
 
 from conftest import REPO
-from test_forms_spec import make_course
+from formcases import END, make_course
 from trainingkit.course import load_course
 from trainingkit.feedback import FeedbackStore, Submission, SubmissionError
 from trainingkit.feedback.store import ANSWER_COLUMNS, default_url
 from trainingkit.forms import load_forms
 
 PG_ENV = "TRAININGKIT_TEST_PG_URL"
-END = {"overall": 4, "recommend": "9", "most_useful": "The power map"}
 
 
 def _pg_bin() -> Path | None:
@@ -96,10 +95,10 @@ def store(url, forms):
     s.close()
 
 
-def test_a_submitted_response_comes_back_as_tidy_answers(store):
+def test_a_submitted_response_comes_back_as_tidy_answers(any_store):
     at = dt.datetime(2016, 6, 8, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))  # Bangkok time
-    rid = store.submit("end", END, participant="th-02", source="web", language="en", submitted_at=at)
-    answers = store.answers()
+    rid = any_store.submit("end", END, participant="th-02", source="web", language="en", submitted_at=at)
+    answers = any_store.answers()
     assert list(answers.columns) == ANSWER_COLUMNS
     assert answers[["question", "value"]].values.tolist() == [
         ["most_useful", "The power map"], ["overall", "4"], ["recommend", "9"]]
@@ -109,27 +108,27 @@ def test_a_submitted_response_comes_back_as_tidy_answers(store):
     assert row.submitted_at == pd.Timestamp("2016-06-08 02:30", tz="UTC")
 
 
-def test_the_same_response_id_is_stored_once(store):
-    rid = store.submit("end", END, participant="KH-01")
-    again = store.submit("end", {**END, "overall": 1}, participant="KH-01", response_id=rid)
+def test_the_same_response_id_is_stored_once(any_store):
+    rid = any_store.submit("end", END, participant="KH-01")
+    again = any_store.submit("end", {**END, "overall": 1}, participant="KH-01", response_id=rid)
     assert again == rid
-    assert len(store.responses()) == 1
-    assert store.answers().set_index("question").value["overall"] == "4"  # the first one stands
+    assert len(any_store.responses()) == 1
+    assert any_store.answers().set_index("question").value["overall"] == "4"  # the first one stands
 
 
-def test_daily_answers_carry_their_session(store):
+def test_daily_answers_carry_their_session(any_store):
     answers = {"day": "3", "pace": "too_fast", "d3_s1_useful": 5, "d3_s2_useful": 4, "d3_s3_useful": 4,
                "d3_s4_useful": 3, "d3_s2_comment": "ต้องการเวลามากกว่านี้"}
-    store.submit("daily", answers, participant="TH-05")
-    got = store.answers("daily")
+    any_store.submit("daily", answers, participant="TH-05")
+    got = any_store.answers("daily")
     assert sorted(zip(got.session, got.question, got.value)) == [
         ("", "day", "3"), ("", "pace", "too_fast"), ("d3-s1", "useful", "5"), ("d3-s2", "comment", "ต้องการเวลามากกว่านี้"),
         ("d3-s2", "useful", "4"), ("d3-s3", "useful", "4"), ("d3-s4", "useful", "3")]
 
 
-def test_an_invalid_response_is_refused_with_every_problem_and_nothing_is_stored(store):
+def test_an_invalid_response_is_refused_with_every_problem_and_nothing_is_stored(any_store):
     with pytest.raises(SubmissionError) as info:
-        store.submit("end", {"overall": 7, "recommend": "nine", "mood": "fine"}, participant="my name")
+        any_store.submit("end", {"overall": 7, "recommend": "nine", "mood": "fine"}, participant="my name")
     assert sorted(str(p) for p in info.value.problems) == [
         "mood: unknown question 'mood' in form 'end'",
         "overall: 7 is out of range (1–5)",
@@ -137,28 +136,28 @@ def test_an_invalid_response_is_refused_with_every_problem_and_nothing_is_stored
         "recommend: 'nine' is not a number",
     ]
     with pytest.raises(SubmissionError, match="unknown form 'evaluation'"):
-        store.submit("evaluation", {})
-    assert len(store.responses()) == 0 and len(store.answers()) == 0
+        any_store.submit("evaluation", {})
+    assert len(any_store.responses()) == 0 and len(any_store.answers()) == 0
 
 
-def test_a_batch_is_stored_whole_or_not_at_all(store):
+def test_a_batch_is_stored_whole_or_not_at_all(any_store):
     good = Submission("end", END, participant="VN-01")
     bad = Submission("end", {"overall": 4}, participant="VN-02")  # recommend is required
     with pytest.raises(SubmissionError, match="recommend: required answer missing"):
-        store.submit_many([good, bad])
-    assert len(store.responses()) == 0
-    result = store.submit_many([good, Submission("end", END, participant="VN-02")])
+        any_store.submit_many([good, bad])
+    assert len(any_store.responses()) == 0
+    result = any_store.submit_many([good, Submission("end", END, participant="VN-02")])
     assert (len(result.stored), result.skipped, result.answers) == (2, [], 6)
 
 
-def test_once_a_roster_exists_only_its_participants_may_answer(store):
-    store.submit("end", END, participant="ANY-1")  # no roster yet: any code
-    store.set_roster([{"participant": "MM-01", "country": "Myanmar", "org_type": "NGO", "member": True}])
-    store.submit("end", END, participant="mm-01")
-    store.submit("end", END)  # anonymous answers stay possible
+def test_once_a_roster_exists_only_its_participants_may_answer(any_store):
+    any_store.submit("end", END, participant="ANY-1")  # no roster yet: any code
+    any_store.set_roster([{"participant": "MM-01", "country": "Myanmar", "org_type": "NGO", "member": True}])
+    any_store.submit("end", END, participant="mm-01")
+    any_store.submit("end", END)  # anonymous answers stay possible
     with pytest.raises(SubmissionError, match="unknown participant 'MM-02': not in the roster of cohort 'pilot-2016'"):
-        store.submit("end", END, participant="MM-02")
-    assert store.roster().to_dict("records") == [{"participant": "MM-01", "country": "Myanmar", "org_type": "NGO", "member": True}]
+        any_store.submit("end", END, participant="MM-02")
+    assert any_store.roster().to_dict("records") == [{"participant": "MM-01", "country": "Myanmar", "org_type": "NGO", "member": True}]
 
 
 def test_several_trainings_share_one_store_by_cohort(url, forms):

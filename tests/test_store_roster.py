@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import REPO
-from test_import_formats import write_csv
+from importcases import write_csv
 from trainingkit.cli import main
 from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.roster import read_tokens
