@@ -47,15 +47,93 @@ class ExecutedExercise:
         return sorted(p.name for p in self.work.iterdir())
 
 
+@dataclass
+class SharedBuild:
+    """The real course, copied and built once for the session (both editions) into a cold
+    execution cache: its report counts every notebook run, and ``runs`` keeps each notebook as
+    the build executed it, with the work folder its kernel had."""
+
+    root: Path
+    report: object  # trainingkit.build.BuildReport
+    cache: Path
+    runs: dict[str, ExecutedExercise]
+
+
 @pytest.fixture(scope="session")
-def executed_exercise(tmp_path_factory):
+def shared_build(tmp_path_factory) -> SharedBuild:
+    import trainingkit.execute
+    from trainingkit.build import build
+
+    root = copy_course(tmp_path_factory.mktemp("book"))
+    cache = tmp_path_factory.getbasetemp() / "execution-cache"
+    works = tmp_path_factory.mktemp("build-work")
+    runs: dict[str, ExecutedExercise] = {}
+    run_notebook = trainingkit.execute.run_notebook
+
+    def observed(nb, path, root, env=None, work_dir=None):
+        """The build's own run, with a work folder the tests can look into afterwards."""
+        work = works / path.stem
+        work.mkdir()
+        done = run_notebook(nb, path, root, env, work_dir=work)
+        runs[path.stem] = ExecutedExercise(done, work)
+        return done
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(trainingkit.execute, "run_notebook", observed)
+        report = build(root, cache_dir=cache)
+    return SharedBuild(root, report, cache, runs)
+
+
+@pytest.fixture(scope="session")
+def built_book(shared_build) -> Path:
+    """The session's built copy of the real course, for tests that only read the built sites
+    (a test that changes the course uses ``book_variant``)."""
+    return shared_build.root
+
+
+@pytest.fixture(scope="session")
+def book_variant(shared_build):
+    """``with book_variant(change) as (root, report):`` the shared build with ``change(root)``
+    applied and rebuilt in place, so only what changed runs again (Sphinx keeps its environment
+    only where it was built: a copy elsewhere would re-read every page). Afterwards the tree is
+    put back as it was, byte for byte, for the next module. Use it from a module-scoped fixture."""
+    import contextlib
+    import shutil
+
+    from trainingkit.build import build
+
+    root = shared_build.root
+
+    @contextlib.contextmanager
+    def variant(change):
+        pristine = root.with_name(root.name + "-pristine")
+        shutil.copytree(root, pristine, symlinks=True)  # copy2: times kept, so Sphinx sees nothing new
+        try:
+            change(root)
+            yield root, build(root, cache_dir=shared_build.cache)
+        finally:
+            shutil.rmtree(root)
+            pristine.rename(root)
+
+    return variant
+
+
+def _session_builds_the_book(session) -> bool:
+    return any("shared_build" in getattr(item, "fixturenames", ()) for item in session.items)
+
+
+@pytest.fixture(scope="session")
+def executed_exercise(request, tmp_path_factory):
     """``run(exercise_id)``: the notebook executed once per session, with its own empty work
-    folder, through ``trainingkit.execute.run_notebook`` as the build runs it."""
+    folder, through ``trainingkit.execute.run_notebook``: the shared build's own run when this
+    session builds the book anyway, else a run of that notebook alone."""
     import nbformat
 
     from trainingkit.execute import run_notebook
 
     done: dict[str, ExecutedExercise] = {}
+    if _session_builds_the_book(request.session):
+        done.update(request.getfixturevalue("shared_build").runs)
 
     def run(exercise_id: str) -> ExecutedExercise:
         if exercise_id not in done:
@@ -118,14 +196,3 @@ def any_store(url, forms):
     s = FeedbackStore(url, forms=forms, cohort="pilot-2016")
     yield s
     s.close()
-
-
-@pytest.fixture(scope="session")
-def built_book(tmp_path_factory):
-    """A copy of the real course with both editions built, once for the whole test session
-    (for tests that only read the built sites; a test that changes the course makes its own)."""
-    from trainingkit.build import build
-
-    root = copy_course(tmp_path_factory.mktemp("built-book"))
-    build(root, cache_dir=tmp_path_factory.getbasetemp() / "execution-cache")
-    return root

@@ -13,6 +13,7 @@ from trainingkit.applications.agreement import STATISTIC, agreement, alpha, to_d
 from trainingkit.applications.eligibility import reasons
 from trainingkit.applications.scoring import final_scores
 from trainingkit.course import load_config
+from trainingkit.errors import TrainingkitError
 
 # -- the rubric ------------------------------------------------------------------------------
 
@@ -41,7 +42,7 @@ def test_a_rubric_that_does_not_add_up_is_refused(changes, message):
 def test_bounds_for_a_country_outside_the_course_are_refused(tmp_path):
     text = (REPO / "course.yml").read_text(encoding="utf-8").replace("    Vietnam: {min: 2, max: 6}", "    Malaysia: {min: 2, max: 6}")
     (tmp_path / "course.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(Exception) as info:
+    with pytest.raises(TrainingkitError) as info:
         load_config(tmp_path)
     assert "selection.countries: Malaysia not in countries" in str(info.value)
 

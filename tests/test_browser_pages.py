@@ -14,7 +14,7 @@ from PIL import Image
 from trainingkit.build import build
 from trainingkit.forms.qr import QR_FILE, URL_FILE, alt_text
 
-from coursefactory import code, copy_course, edit_notebook, markdown
+from coursefactory import code, edit_notebook, markdown
 
 pytestmark = pytest.mark.slow
 
@@ -29,17 +29,19 @@ PAGES = [
 PHONE = {"width": 375, "height": 812}
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The real course, built; one session also shows a widget and maths, which need the
-    bundled scripts."""
-    root = copy_course(tmp_path_factory.mktemp("course"))
+def plant_widget_and_maths(root):
     edit_notebook(next(root.glob(f"{SESSION}.ipynb")), lambda nb: nb.cells.extend([
         markdown("## A widget and a formula\n\nThe share is $x^2 + 1$ of all."),
         code("import ipywidgets as w\nw.IntSlider(value=3, description='Days')"),
     ]))
-    build(root, cache_dir=tmp_path_factory.getbasetemp() / "execution-cache")
-    return root
+
+
+@pytest.fixture(scope="module")
+def site(book_variant):
+    """The real course, built; one session also shows a widget and maths, which need the
+    bundled scripts."""
+    with book_variant(plant_widget_and_maths) as (root, _):
+        yield root
 
 
 def first_exercise(root) -> str:
@@ -125,9 +127,9 @@ def test_a_phone_form_loads_without_errors_or_outside_requests_and_passes_axe(se
     assert serious(page) == []
 
 
-def test_a_stylesheet_change_alone_reaches_the_built_site(site):
+def test_a_stylesheet_change_alone_reaches_the_built_site(site, shared_build):
     """Sphinx copies static files only when a page is out of date; the build sees to it."""
-    cache = site.parent / "execution-cache"  # the module build's
+    cache = shared_build.cache
     build(site, cache_dir=cache)  # now no page is out of date
     css = site / "_static/trainingkit.css"
     css.write_text(css.read_text() + "\n.planted-rule-5d1f { color: #000000; background: #ffffff; }\n")

@@ -10,7 +10,7 @@ from trainingkit.course import load_course
 from trainingkit.execute import has_code
 from trainingkit.toc import page_file
 
-from coursefactory import code, copy_course, edit_notebook, markdown
+from coursefactory import REPO, code, edit_notebook, markdown
 
 pytestmark = pytest.mark.slow
 
@@ -18,11 +18,9 @@ NOTE = "PLANTED-TRAINER-NOTE-7f3a"
 ANSWER = "PLANTED-MODEL-ANSWER-91c2"
 CODE_ANSWER = "PLANTED-CODE-ANSWER-55d0"
 TRAINER_PAGE = "PLANTED-TRAINER-PAGE-c4e1"
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = copy_course(tmp_path_factory.mktemp("course"))
-    session = next(root.glob("modules/day1/d1-s2-*.ipynb"))
 
+def plant_trainer_material(root):
+    """A session with a trainer note, a model answer in text and in code, and a trainer page."""
     def plant(nb):
         nb.cells += [
             markdown(f"Ask the quiet trainees first. {NOTE}", tags=["trainer"]),
@@ -31,13 +29,17 @@ def built(tmp_path_factory):
             code("print(secret)"),
             code('print("visible " + "to all")'),
         ]
-    edit_notebook(session, plant)
+    edit_notebook(next(root.glob("modules/day1/d1-s2-*.ipynb")), plant)
     (root / "book/for-trainers.md").write_text(f"---\nedition: trainer\n---\n# For trainers\n\n{TRAINER_PAGE}\n")
     toc = (root / "_toc.yml").read_text().replace("      - file: book/programme\n", "      - file: book/programme\n      - file: book/for-trainers\n")
     (root / "_toc.yml").write_text(toc)
-    cache = tmp_path_factory.mktemp("cache")
-    first = build(root, cache_dir=cache)
-    return root, first, cache
+
+
+@pytest.fixture(scope="module")
+def built(book_variant, shared_build):
+    """The session's build of the real course with trainer material planted, rebuilt from it."""
+    with book_variant(plant_trainer_material) as (root, first):
+        yield root, first, shared_build.cache
 
 
 def all_text(folder):
@@ -107,11 +109,12 @@ def test_both_editions_show_the_programme_and_session_clock_times(built):
         assert "Day 1 · 10:45–12:30 · 105 minutes" in session
 
 
-def test_notebooks_run_once_for_both_editions_and_not_again_when_only_text_changes(built):
+def test_notebooks_run_once_for_both_editions_and_not_again_when_only_text_changes(built, shared_build):
     root, first, cache = built
-    pages = [page_file(root, d) for d in load_course(root).toc.docnames]
+    pages = [page_file(REPO, d) for d in load_course(REPO).toc.docnames]
     with_code = [p for p in pages if p.suffix == ".ipynb" and has_code(nbformat.read(p, as_version=4))]
-    assert first.executed == len(with_code)  # once each, although two editions were built
+    assert shared_build.report.executed == len(with_code)  # the cold build: once each, although two editions were built
+    assert first.executed == 1  # then only the notebook that was given code ran again
     session = next(root.glob("modules/day1/d1-s2-*.ipynb"))
     edit_notebook(session, lambda nb: nb.cells.append(markdown("A new paragraph for trainees.")))
     again = build(root, cache_dir=cache)

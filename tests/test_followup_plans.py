@@ -12,6 +12,7 @@ from trainingkit.feedback.imports import ImportRejected
 from trainingkit.followup import current_plans, import_plans
 from trainingkit.followup.plans import plan_choice_rows
 from trainingkit.followup.progress import action_progress, latest_responses
+from trainingkit.errors import TrainingkitError
 
 TYPES = followup_actions(REPO)
 HEADER = "participant,action_id,action,due,indicator,type\n"
@@ -87,7 +88,7 @@ def test_more_actions_than_the_form_asks_about_are_refused(plans_store, tmp_path
 
 def test_the_action_plan_exercise_export_is_imported_for_the_trainee_named(plans_store, tmp_path):
     markdown, _docx = export_plan(list(MODEL_PLAN), MODEL_COURSE_END, TYPES, tmp_path)
-    with pytest.raises(Exception, match="give --participant"):
+    with pytest.raises(TrainingkitError, match="give --participant"):
         import_plans(plans_store, markdown, TYPES, 6)
     report = import_plans(plans_store, markdown, TYPES, 6, participant="p03")
     assert report.new_versions == {"P03": 1}

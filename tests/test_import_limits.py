@@ -7,6 +7,7 @@ import pytest
 from conftest import REPO
 from importcases import KOBO_END, TIDY, dimension_bomb, write_csv, xlsx_with_sheet_xml
 from trainingkit.course import CourseError, ImportLimits, load_config
+from trainingkit.errors import TrainingkitError
 from trainingkit.feedback.imports import ImportFileError, import_file
 
 RAISE = "if the file is right, raise that limit (under 'limits:') and import it again"
@@ -80,7 +81,7 @@ def test_a_bomb_with_a_cell_in_the_last_row_and_column_stops_at_the_row_limit(tm
 def test_a_value_right_of_the_header_in_a_workbook_is_refused(tmp_path, store):
     rows = [KOBO_END, ["MM-01", 4, 8, "", "", "k1", "2016-06-08T10:00:00", "stray"]]
     path = xlsx_with_sheet_xml(tmp_path / "stray.xlsx", rows, lambda xml: xml)
-    with pytest.raises(Exception) as info:
+    with pytest.raises(TrainingkitError) as info:
         import_file(store, path)
     assert str(info.value) == (f"{path}: line 2: 8 values but 7 columns; every row needs one value per column "
                                "(is a quote or a separator missing?)")

@@ -13,14 +13,13 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from trainingkit.build import build
 from trainingkit.course import load_course
 from trainingkit.pack import FACTS_TITLE, HANDOUTS, day_documents, handout_document, make_pack
 from trainingkit.pack.notebooks import FOLDER, ZIP_NAME
 from trainingkit.pack.pdf import MARGIN
 
 from browser import require_chromium
-from coursefactory import KERNEL, code, copy_course, edit_notebook, front_matter, markdown
+from coursefactory import KERNEL, code, edit_notebook, front_matter, markdown
 
 pytestmark = pytest.mark.slow
 
@@ -55,19 +54,20 @@ def plant_exercise(root: Path) -> None:
     (root / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False))
 
 
-@pytest.fixture(scope="module")
-def packed(tmp_path_factory):
-    require_chromium()  # the PDFs are printed by it: skipped without it, except in CI where that fails
-    root = copy_course(tmp_path_factory.mktemp("course"))
-    session = next(root.glob("modules/day1/d1-s2-*.ipynb"))
-    edit_notebook(session, lambda nb: nb.cells.extend([
+def plant_wide_things(root: Path) -> None:
+    edit_notebook(next(root.glob("modules/day1/d1-s2-*.ipynb")), lambda nb: nb.cells.extend([
         markdown(f"## Wide things\n\n{WIDE_TABLE}\nThe share is $x^2 + 1$ of all."),
         code(f"{LONG_CODE} = 1\n{WIDGET}"),
         markdown(f"The strongest answer names the MOU. {ANSWER}", tags=["solution"]),
     ]))
     plant_exercise(root)
-    build(root, cache_dir=tmp_path_factory.getbasetemp() / "execution-cache")
-    return root, make_pack(root, wheel_cache=tmp_path_factory.getbasetemp() / "wheelhouse")
+
+
+@pytest.fixture(scope="module")
+def packed(book_variant, tmp_path_factory):
+    require_chromium()  # the PDFs are printed by it: skipped without it, except in CI where that fails
+    with book_variant(plant_wide_things) as (root, _):
+        yield root, make_pack(root, wheel_cache=tmp_path_factory.getbasetemp() / "wheelhouse")
 
 
 def pdf_text(path: Path) -> list[str]:
@@ -223,7 +223,7 @@ for path in sorted(Path(sys.argv[1]).glob("*.ipynb")):
     nb = nbformat.read(path, as_version=4)
     try:
         NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-        results[path.name] = [o.get("ename") for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        results[path.name] = []  # execute() raises at the first failing cell
     except Exception as exc:
         results[path.name] = [f"{type(exc).__name__}: {str(exc)[-500:]}"]
 print(json.dumps(results))

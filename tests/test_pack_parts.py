@@ -12,6 +12,7 @@ from trainingkit.cli import main
 from trainingkit.pack import zip_site
 from trainingkit.pack.assets import EXTRA_DIR, OFFLINE_DIR, npm_modules, offline_assets
 from trainingkit.pack.lab import LAB_DIR, PARTICIPANT_SRC, lab_command, prepare_lab
+from trainingkit.errors import TrainingkitError
 
 from formserver import free_port as _free_port
 
@@ -46,7 +47,7 @@ def test_lab_never_overwrites_a_notebook_the_trainee_worked_in(tmp_path):
 
 
 def test_lab_without_a_built_participant_edition_says_what_to_run(tmp_path):
-    with pytest.raises(Exception, match=r"build the participant edition first \(trainingkit build --edition participant\)"):
+    with pytest.raises(TrainingkitError, match=r"build the participant edition first \(trainingkit build --edition participant\)"):
         prepare_lab(tmp_path)
 
 

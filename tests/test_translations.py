@@ -19,6 +19,7 @@ from trainingkit.translations.catalog import po_path, read_catalog, template_pat
 from trainingkit.translations.extract import extract
 from trainingkit.translations.markup import problems
 from trainingkit.translations.status import check, status
+from trainingkit.errors import TrainingkitError
 
 
 def set_languages(root: Path, languages: dict) -> None:
@@ -156,7 +157,7 @@ def test_the_course_declares_lao_and_which_languages_show(tmp_path):
     assert set(config.languages) == {"en", "km", "lo", "my", "th", "vi"}
     assert config.languages["en"] == "source"
     root = make_course(tmp_path / "bad", {"xx": "pilot"})
-    with pytest.raises(Exception, match="unknown language code xx"):
+    with pytest.raises(TrainingkitError, match="unknown language code xx"):
         load_course(root)
 
 
@@ -182,7 +183,7 @@ def test_pages_are_extracted_from_the_staged_participant_edition_without_trainer
         markdown("Tell the room about the TRAINER-ONLY-NOTE before the break.", tags=["trainer"]),
         markdown("**Model answer.** The SOLUTION-ONLY-TEXT names three channels.", tags=["solution"]),
     ]))
-    with pytest.raises(Exception, match="run `trainingkit build --edition participant` first"):
+    with pytest.raises(TrainingkitError, match="run `trainingkit build --edition participant` first"):
         extract(root)
     course = load(root)
     executed = {page: read(page, as_version=4) for page in root.glob("modules/*/*.ipynb")}
