@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 import zipfile
 from contextlib import contextmanager
@@ -88,12 +89,13 @@ def _rows(path: Path, header: list[str], records, limits: ImportLimits, one_line
         count += 1
         if count > limits.rows:
             raise ImportLimitError(path, f"line {line}: ", f"the file has more than {limits.rows:,} rows", "rows", limits.rows)
-        if not any(values) or not "".join(values).strip():
+        joined = "".join(values)
+        if not joined or joined.isspace():
             continue  # blank lines and empty spreadsheet rows
         if len(values) != width:
             raise ImportFileError(f"{path}: line {line}: {len(values)} values but {width} columns; "
                                   "every row needs one value per column (is a quote or a separator missing?)")
-        if max(map(len, values)) > cell_chars:
+        if len(joined) > cell_chars and max(map(len, values)) > cell_chars:  # no cell is longer than all of them
             column = next(h for h, v in zip(header, values) if len(v) > cell_chars)
             raise ImportLimitError(path, f"line {line}, column {column}: ", f"the cell holds more than {cell_chars:,} characters",
                                    "cell_chars", cell_chars)
@@ -252,6 +254,7 @@ def _check_unpacked(path: Path, limits: ImportLimits) -> None:
         raise ImportLimitError(path, "", f"the workbook's text unpacks to {shared / MB:,.0f} MB", "file_mb", limits.file_mb)
 
 
+@functools.lru_cache(maxsize=4096)  # a paper file repeats a few dates a million times
 def parse_time(text: str) -> dt.datetime:
     """ISO 8601 date or date-time (``Z`` or an offset allowed) → naive UTC; ``ValueError`` if not."""
     value = text.strip()
