@@ -28,6 +28,7 @@ COMMENTS = [
     "```python\nimport os\n```",
     "<img src=x onerror=alert(1)> <div class=pilot-feedback>a div</div>",
     "[click](javascript:alert(1)) ![i](x.png) <https://example.org>",
+    "See evil.com, www.example.org or mailto:someone and ftp://x/y",
     "# A heading\n- a list\n1. an item\n> a quote",
     "{{ substitution }} &amp; *bold* _it_ | a | table |",
     "~~~\nfenced with tildes\n~~~",

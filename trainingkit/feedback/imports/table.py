@@ -127,7 +127,7 @@ def _check_multiline(path: Path, line: int, last: int, values: list[str], one_li
 def _csv(path: Path, limits: ImportLimits):
     longest = limits.columns * (limits.cell_chars + 3)  # every cell full, quoted, with its separator
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as stream:
-        lines = _lines(path, stream, longest)
+        lines = _lines(path, stream, longest, limits.cell_chars)
         first = next(lines, "")
         if not first.strip():
             raise ImportFileError(f"{path}: the first line must hold the column names")
@@ -139,14 +139,14 @@ def _csv(path: Path, limits: ImportLimits):
         yield header, _csv_records(path, reader), delimiter
 
 
-def _lines(path: Path, stream, longest: int) -> Iterator[str]:
+def _lines(path: Path, stream, longest: int, cell_chars: int) -> Iterator[str]:
     """Physical lines, each at most ``longest`` characters: a 1 GB line is refused, not read."""
     number = 0
     for line in iter(lambda: stream.readline(longest + 1), ""):
         number += 1
         if len(line) > longest:
-            raise ImportFileError(f"{path}: line {number}: longer than {longest:,} characters "
-                                  "(the limits 'columns' times 'cell_chars' in course.yml); is this a CSV file?")
+            raise ImportLimitError(path, f"line {number}: ", f"the line is longer than {longest:,} characters "
+                                   "(every column's cell full: is this a CSV file?)", "cell_chars", cell_chars)
         bad = BAD_BYTE.search(line)
         if bad:
             raise ImportFileError(f"{path}: line {number}: not UTF-8 text (character {bad.start() + 1}); "
