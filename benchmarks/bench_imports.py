@@ -29,8 +29,7 @@ from trainingkit.feedback.imports import import_file
 from trainingkit.forms import load_forms
 from trainingkit.errors import TrainingkitError
 
-def peak_mb():
-    """This process's own peak resident memory (VmHWM), in MB."""
+def peak_mb():  # this process's own peak resident memory (VmHWM), in MB
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
 
