@@ -1,11 +1,9 @@
 """The small parts behind the delivery pages: each edition's configuration, trainer headings
-in the page contents, each script once, quiz and widget steps, and the participant pack's
+in the page contents, each script once, the widget step, and the participant pack's
 requirements and notebooks."""
 import json
-from pathlib import Path
 from types import SimpleNamespace
 
-import jupyterquiz
 import nbformat
 import pytest
 
@@ -15,7 +13,7 @@ from trainingkit.errors import TrainingkitError
 from trainingkit.pack.notebooks import NEEDS, participant_notebook, participant_pyproject, requirement_lines
 from trainingkit.siteconfig import edition_config
 from trainingkit.sphinx_scripts import each_script_once
-from trainingkit.static_site import PREVIEW_TAG, guard_quiz_precision, guarded_quiz_script, mark_widget_previews
+from trainingkit.static_site import PREVIEW_TAG, mark_widget_previews
 
 from conftest import REPO
 from coursefactory import code, markdown
@@ -96,18 +94,7 @@ def test_each_script_is_loaded_once_and_thebe_not_at_all_when_it_is_off():
     assert [(s.filename, s.attributes.get("body", "")) for s in context["script_files"]] == [("a.js", ""), ("", toggle)]
 
 
-# --- the static site's quiz and widget steps -----------------------------------------------------
-
-def test_the_quiz_script_is_guarded_against_a_precision_of_zero():
-    numeric = (Path(jupyterquiz.__file__).parent / "js/numeric.js").read_text()
-    assert 'if ("precision" in ths.dataset) {' in numeric  # jupyterquiz's own, unguarded
-    guarded = guarded_quiz_script(numeric)
-    assert 'if ("precision" in ths.dataset) {' not in guarded
-    assert guarded.count('(ths.dataset.precision > 0)') == 2
-    nb = nbformat.v4.new_notebook(cells=[code("show_quiz()", outputs=[nbformat.v4.new_output("display_data", data={"application/javascript": numeric})])])
-    assert guard_quiz_precision(nb).cells[0].outputs[0]["data"]["application/javascript"] == guarded
-    assert nb.cells[0].outputs[0]["data"]["application/javascript"] == numeric  # the source is not changed
-
+# --- the static site's widget step -----------------------------------------------------
 
 def test_cells_that_show_a_widget_are_tagged_as_previews():
     view = {"application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0}}
