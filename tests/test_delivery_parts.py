@@ -10,7 +10,7 @@ import pytest
 from trainingkit import paths
 from trainingkit.editions import EditionError, TRAINER_NOTES_TITLE, render_trainer_notes, trainer_sections
 from trainingkit.errors import TrainingkitError
-from trainingkit.pack.notebooks import NEEDS, participant_notebook, participant_pyproject, requirement_lines
+from trainingkit.pack.notebooks import NEEDS, _copy_course_data, how_to, participant_notebook, participant_pyproject, requirement_lines
 from trainingkit.siteconfig import edition_config
 from trainingkit.sphinx_scripts import each_script_once
 from trainingkit.static_site import PREVIEW_TAG, mark_widget_previews
@@ -119,6 +119,27 @@ def test_the_participant_wheel_depends_only_on_what_the_notebooks_need_and_carri
     deps = text.split("dependencies = [\n", 1)[1].split("]\n", 1)[0]
     assert "jupyter-book" not in deps and "playwright" not in deps and '"pandas",' in deps
     assert f'"trainingkit" = ["{paths.BUNDLED_COURSE}/**/*"]' in text
+
+
+def test_the_wheels_course_data_holds_every_exercises_quiz_and_key(tmp_path):
+    """So a notebook downloaded from the book, with no course folder, finds its quiz and key too."""
+    _copy_course_data(REPO, tmp_path)
+    for folder in ("exercises/quizzes", "exercises/keys"):
+        assert sorted(p.name for p in (tmp_path / folder).iterdir()) == sorted(p.name for p in (REPO / folder).iterdir())
+    assert (tmp_path / "datasets/datapackage.yaml").is_file() and (tmp_path / paths.COURSE_FILE).is_file()
+    assert not list((tmp_path / "exercises").glob("*.ipynb"))  # data only: the notebooks come from the edition
+
+
+def test_the_how_to_says_plainly_which_system_the_pack_installs_on_and_what_to_do_on_another(monkeypatch):
+    import platform
+
+    monkeypatch.setattr(platform, "system", lambda: "Linux")
+    monkeypatch.setattr(platform, "machine", lambda: "x86_64")
+    text = how_to(SimpleNamespace(config=SimpleNamespace(title="The course")))
+    assert "a laptop with Linux (x86_64) and Python " in text and "works ONLY there" in text
+    assert "Another system (for example Windows or macOS) or another Python? Then this pack will not\ninstall." in text
+    assert "leave out \"--no-index\"" in text and ".venv/bin/pip install --find-links wheelhouse -r requirements.txt" in text
+    assert text.index("works ONLY there") < text.index("1. Unzip this file.")  # said before the steps, not after
 
 
 def test_a_participant_notebook_has_no_outputs_no_widget_state_and_no_preview_tag(tmp_path):
