@@ -181,3 +181,15 @@ def test_the_action_days_sessions_are_rated_in_the_closing_session(forms):
     closing = nbformat.read(REPO / "modules/day5/d5-s4-evaluation-and-closing.ipynb", as_version=4)
     text = "\n".join(c.source for c in closing.cells)
     assert "## The Day 5 review" in text and "3. Open the daily form, choose Day 5, and rate the three sessions of today." in text
+
+
+# --- the trainer guide's timeline ----------------------------------------------------------------
+
+def test_the_trainer_guides_timeline_reaches_the_day_before_and_each_morning():
+    rows = {line.split("|")[1].strip(): line for line in (REPO / "book/trainer-guide.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ")}
+    assert "**Preparing for Day N**" in rows["The day before each course day"]
+    assert "**Trainer notes, Day N**" in rows["The day before each course day"]
+    assert "preparation page" in rows["Each morning"] and "clock times" in rows["Each morning"]
+    order = list(rows)
+    assert order.index("The day before each course day") < order.index("Each morning")
