@@ -235,8 +235,7 @@ def heading_levels(course: Course) -> list[Finding]:
         nb = nbformat.read(path, as_version=4) if path.suffix == ".ipynb" else None
         cells = _markdown(path, nb)
         for edition_cells in (cells, [c for c in cells if not c[2]]):  # trainer, participant
-            for cell, message in heading_problems([(i, text) for i, text, _ in edition_cells], docname in titled):
-                out.add(Finding(Location(rel, cell=cell), message))
+            out.update(f.at(path=rel) for f in heading_problems([(i, text) for i, text, _ in edition_cells], docname in titled))
     return sorted(out)
 
 

@@ -59,8 +59,9 @@ class Finding:
 
     @classmethod
     def about(cls, key: str, message: str, line: int | None = None, column: str | None = None) -> "Finding":
-        """A problem with one field of a row or a submission: the path is added by whoever read the file."""
-        return cls(Location(line=line, column=column, key=key), message)
+        """A problem with one field of a row or a submission: the path is added by whoever read the
+        file. On a line, the column is the field's own unless another is named."""
+        return cls(Location(line=line, column=column or (key if line is not None else None), key=key), message)
 
     @property
     def path(self) -> str | None:
@@ -118,12 +119,26 @@ class FindingsError(TrainingkitError):
     ``summary``, if given, is a last line that sums up (``3 problem(s); nothing was imported``).
     """
 
+    separator = "\n"
+
     def __init__(self, findings: Iterable[Finding], summary: str | None = None, *, ordered: bool = True):
         found = list(findings)
         self.findings = tuple(sorted(found) if ordered else found)
         self.summary = summary
         lines = [str(f) for f in self.findings] + ([summary] if summary else [])
-        super().__init__("\n".join(lines))
+        super().__init__(self.separator.join(lines))
+
+
+class ImportRejected(FindingsError):
+    """A file was not imported, and nothing of it was stored: a finding per problem, each with its
+    line and column in ``path`` unless it names another file (``more`` problems past the first
+    ones shown were not listed)."""
+
+    def __init__(self, path, findings: Iterable[Finding], more: int = 0):
+        self.path, self.more = path, more
+        found = sorted((f if f.path else f.at(path=str(path)) for f in findings), key=lambda f: (f.line or 0, f.column or ""))
+        shown = f" (the first {len(found)} are shown)" if more else ""
+        super().__init__(found, f"{path}: {len(found) + more} problem(s){shown}; nothing was imported", ordered=False)
 
 
 class CourseError(FindingsError):

@@ -159,7 +159,7 @@ class FeedbackStore:
             try:
                 prepared.append(prepare(sub, self.forms, cohort, rosters[cohort]))
             except SubmissionError as exc:
-                problems += exc.problems
+                problems += exc.findings
         return prepared, problems
 
     def write(self, prepared) -> StoreResult:
