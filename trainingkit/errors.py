@@ -148,13 +148,21 @@ class CourseError(FindingsError):
 class DataError(FindingsError):
     """A data file an exercise reads is wrong: names the file, and the line and field when known.
 
-    Printed as ``file, line N: message``; ``path``, ``line`` and ``field`` stay readable as data
-    (``field`` is the column or key the message is about; the message already names it).
+    Printed as ``file, line N: key/path: message``; ``path``, ``line`` and ``field`` stay readable
+    as data. ``field`` is the column or key the message is about: a table's message names its
+    column itself; ``key``, for structured data, is printed before the message (and is the field).
     """
 
-    def __init__(self, path: str, message: str, line: int | None = None, field: str | None = None):
-        self.path, self.message, self.line, self.field = str(path), message, line, field
-        super().__init__([Finding(Location(self.path, line=line), message)])
+    def __init__(self, path: str, message: str, line: int | None = None, field: str | None = None,
+                 key: str | None = None):
+        self.path, self.message, self.line, self.field = str(path), message, line, field or key
+        super().__init__([Finding(Location(self.path, line=line, key=key), message)])
+
+    @classmethod
+    def first_of(cls, exc, path: str, data=None) -> "DataError":
+        """The first error of a pydantic ``ValidationError`` about the data of ``path``."""
+        found = validation_findings(exc, Location(path), data)[0]
+        return cls(path, found.message, key=found.key or None)
 
 
 class ExecutionError(TrainingkitError):
