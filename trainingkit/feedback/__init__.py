@@ -2,4 +2,4 @@
 from .store import FeedbackStore, StoreResult, default_url
 from .submission import Submission, SubmissionError
 
-__all__ = ["FeedbackStore", "Finding", "StoreResult", "Submission", "SubmissionError", "default_url"]
+__all__ = ["FeedbackStore", "StoreResult", "Submission", "SubmissionError", "default_url"]

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...course import ImportLimits
-from ...errors import ImportRejected
 from ..store import FeedbackStore
 from . import kobo, odk, paper, tidy, wide
-from .load import Loader, Rejected, StoreWriteError
+from .load import Loader, StoreWriteError
 from .table import ImportFileError, ImportLimitError, open_table
 
 WIDE_FORMATS = {"kobo": kobo, "odk": odk, "paper": paper}
@@ -67,10 +66,7 @@ def import_file(store: FeedbackStore, path: Path, form_id: str | None = None, *,
             with Loader(store, path) as loader:
                 for item in items:
                     loader.add(item)
-                try:
-                    loader.commit()
-                except Rejected as rejected:
-                    raise ImportRejected(path, rejected.problems, rejected.more) from None
+                loader.commit()
         finally:
             if collecting:
                 gc.enable()
@@ -78,5 +74,5 @@ def import_file(store: FeedbackStore, path: Path, form_id: str | None = None, *,
                         stored=loader.stored, skipped=loader.skipped, answers=loader.answers)
 
 
-__all__ = ["ImportFileError", "ImportLimitError", "ImportRejected", "ImportReport", "StoreWriteError",
+__all__ = ["ImportFileError", "ImportLimitError", "ImportReport", "StoreWriteError",
            "detect_format", "import_file"]

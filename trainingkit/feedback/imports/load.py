@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from ..store import FeedbackStore
-from ...errors import Finding, TrainingkitError
+from ...errors import Finding, ImportRejected, TrainingkitError
 from ..submission import Submission, content, utc_now
 
 BATCH = 5000  # responses written at a time: memory stays small, round trips few
@@ -92,11 +92,11 @@ class Loader:
             self._write()
 
     def commit(self) -> None:
-        """Write what is left and commit; :class:`Rejected` with every problem instead."""
+        """Write what is left and commit; :class:`ImportRejected` with every problem instead."""
         if not self.problems:
             self._write()
         if self.problems:
-            raise Rejected(self.problems, self.more_problems)
+            raise ImportRejected(self.path, self.problems, self.more_problems)
         if self.transaction is not None:
             try:
                 self.transaction.commit()
@@ -163,13 +163,6 @@ class Loader:
                 self.problem(Finding.about("response", f"the database refuses this response ({_reason(single)})", *_origin(one[2])))
         if not found:
             raise exc
-
-
-class Rejected(Exception):
-    """The problems that stop an import (the caller names the file)."""
-
-    def __init__(self, problems: list[Finding], more: int):
-        self.problems, self.more = problems, more
 
 
 def _origin(sub: Submission) -> tuple[int | None, str | None]:
