@@ -27,7 +27,7 @@ def check_course(root: Path) -> list[Finding]:
     try:
         course, findings = collect_course(root)
     except CourseError as exc:  # course.yml itself is broken: nothing else can be judged
-        return exc.findings
+        return list(exc.findings)
     if course is None:
         return sorted(findings)
     findings += toc_findings(root, course.toc, PAGE_DIRS)
@@ -125,7 +125,7 @@ def exercise_data(course: Course) -> list[Finding]:
         try:
             read_quiz(path)
         except DataError as exc:
-            out.append(_data_finding(exc))
+            out += exc.findings
     for path in sorted((course.root / KEY_DIR).glob("*.yml")):
         if path.stem not in KEYS:
             out.append(Finding(Location(f"{KEY_DIR}/{path.name}"), f"no exercise reads this key (known: {', '.join(KEYS)})"))
@@ -133,12 +133,8 @@ def exercise_data(course: Course) -> list[Finding]:
         try:
             read_key(path, key_model(path.stem))
         except DataError as exc:
-            out.append(_data_finding(exc))
+            out += exc.findings
     return out
-
-
-def _data_finding(exc: DataError) -> Finding:
-    return exc.findings[0]
 
 
 def dataset_paths(course: Course) -> list[Finding]:
