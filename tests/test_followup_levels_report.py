@@ -137,3 +137,12 @@ def test_a_type_hidden_by_the_threshold_cannot_come_back_by_subtraction():
     shown = shown_types({"afml": five("A"), "media": five("M"), "training": {"T1", "T2"}}, 5)
     assert len(shown) == 1 and shown <= {"afml", "media"}
     assert shown_types({"afml": five("A"), "training": {"T1"}}, 5) == set()  # the total less afml is T1
+
+
+def test_a_roster_with_no_follow_up_yet_gives_empty_figures_not_an_error(store):
+    roster(store, ["P01", "P02", "P03", "P04", "P05", "P06"])
+    store.submit("end", {"overall": 4, "recommend": 8}, participant="P01")
+    levels = _summary(store).followup_levels
+    assert levels.actions_by_type.model_dump() == {"n": 0, "suppressed": True, "by_type": {}}
+    assert levels.outcomes["m1"]["result_submissions"].n == 0
+    assert [(r.round, r.answered, r.expected) for r in levels.response_rates] == [("m1", 0, 6), ("m3", 0, 6), ("m6", 0, 6)]

@@ -28,8 +28,9 @@ def with_round(answers: pd.DataFrame) -> pd.DataFrame:
 
     ``answers`` must already hold only the versions that count (``FeedbackStore.answers(...,
     versions="counted")``): this module does not choose versions, the store's one rule does."""
-    if answers.empty:
-        return answers.assign(round=pd.Series(dtype=str))
+    if answers.empty:  # an empty store's frame may have no columns at all: give it the ones read below
+        columns = ["response_id", "participant", "question", "value", "submitted_at", "round"]
+        return pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
     rounds = answers[answers["question"] == "round"].set_index("response_id")["value"]
     return answers.assign(round=answers["response_id"].map(rounds)).dropna(subset=["round"])
 
@@ -68,6 +69,8 @@ def actions_by_type(latest: pd.DataFrame, types: list[str], min_cell: int) -> di
 
 def action_progress(latest: pd.DataFrame, round_months: dict[str, int]) -> dict[tuple[str, str], str]:
     """{(participant, action id): progress} as last reported in a round up to month 6."""
+    if latest.empty:  # (an empty mask of object dtype would select columns, not rows)
+        return {}
     rows = latest[latest["round"].map(lambda r: round_months.get(r, 99) <= BY_MONTH)]
     rows = rows[rows["question"].str.match(r"^a\d+_(id|progress)$")]
     if rows.empty:
