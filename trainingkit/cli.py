@@ -355,7 +355,9 @@ def _summary(db, cohort, min_cell, names_file=None, comments=False):
             "load a roster or import some (trainingkit feedback roster | import), or try a synthetic pilot "
             "(trainingkit feedback simulate)"
         )
-    return course, summary, names
+    from .followup.figures import with_followup_levels
+
+    return course, with_followup_levels(summary, course, db or default_url(course.root)), names
 
 
 @feedback.command("summary")

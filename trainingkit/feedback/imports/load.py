@@ -66,6 +66,9 @@ class Loader:
         if isinstance(item, Finding):
             self.problem(item)
             return
+        cohort = item.cohort or self.store.cohort
+        if cohort not in self.rosters and self.conn is not None:  # a new cohort once writing has begun
+            self.rosters[cohort] = self.store.roster_codes(cohort, self.conn)
         prepared, problems = self.store.prepare([item], self.rosters)
         for p in problems:
             self.problem(p)
