@@ -5,7 +5,8 @@ import pytest
 
 from test_store import pg_server, pg_url, url  # noqa: F401  the PostgreSQL fixtures
 from trainingkit.feedback import FeedbackStore
-from trainingkit.feedback.imports import ImportRejected, import_file, load
+from trainingkit.errors import ImportRejected
+from trainingkit.feedback.imports import import_file, load
 
 A, B = "pilot-2016", "mekong-2027"
 HEADER = "response_id,form_id,participant,submitted_at,session,question,value,cohort\n"
