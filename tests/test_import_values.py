@@ -12,7 +12,8 @@ from test_import_formats import write_csv
 from test_store import pg_server, pg_url  # noqa: F401  fixtures: the PostgreSQL server of the store tests
 from trainingkit.feedback import FeedbackStore, SubmissionError
 from trainingkit.feedback import submission
-from trainingkit.feedback.imports import ImportFileError, ImportRejected, import_file
+from trainingkit.errors import ImportRejected
+from trainingkit.feedback.imports import ImportFileError, import_file
 
 GOOD_TIME = "2016-06-08T09:00:00Z"
 
@@ -57,9 +58,9 @@ def test_a_notebook_submission_of_an_infinite_or_fractional_float_is_refused(any
 def test_nul_and_other_control_characters_are_refused_naming_line_column_and_character(tmp_path, any_store):
     path = tidy(tmp_path, ("most_useful", "maps\x00and more"), ("change_one_thing", "\x1b[31mred"))
     assert rejected(any_store, path) == [
-        "line 4, column value (most_useful): holds the control character U+0000 (NUL) at character 5: "
+        "line 4, column value: most_useful: holds the control character U+0000 (NUL) at character 5: "
         "remove it (only tab and line breaks are kept)",
-        "line 5, column value (change_one_thing): holds the control character U+001B (ESC) at character 1: "
+        "line 5, column value: change_one_thing: holds the control character U+001B (ESC) at character 1: "
         "remove it (only tab and line breaks are kept)",
     ]
 
@@ -93,7 +94,7 @@ def test_a_refusal_by_the_database_itself_is_a_line_and_a_reason(tmp_path, pg_ur
             ["t2", "end", "MM-02", GOOD_TIME, "", "overall", "4", "english-uk"], ["t2", "end", "MM-02", GOOD_TIME, "", "recommend", "8", "english-uk"]]
     path = write_csv(tmp_path / "tidy.csv", [*TIDY, "language"], rows)
     assert rejected(store, path) == [
-        "line 4, column response_id (response): the database refuses this response "
+        "line 4, column response_id: response: the database refuses this response "
         "(value too long for type character varying(8))"]
     store.close()
 
@@ -103,7 +104,7 @@ def outcome(store, path) -> list[str]:
     try:
         return [str(import_file(store, path)).replace(str(path), "FILE")]
     except ImportRejected as exc:
-        return [str(p) for p in exc.problems]
+        return [str(p.at(path=None)) for p in exc.findings]
     except ImportFileError as exc:
         return [str(exc).replace(str(path), "FILE")]
 
@@ -118,9 +119,9 @@ def test_every_hostile_fixture_reads_the_same_on_sqlite_and_postgresql(tmp_path,
     assert read["sqlite"] == read["postgresql"]
     assert read["sqlite"]["tidy.csv"] == [
         "line 2, column language: language is 10 characters long; at most 8",
-        "line 4, column value (most_useful): holds the control character U+0000 (NUL) at character 5: "
+        "line 4, column value: most_useful: holds the control character U+0000 (NUL) at character 5: "
         "remove it (only tab and line breaks are kept)"]
-    assert read["sqlite"]["paper-open-quote.csv"] == ["FILE: line 3: a quote opened on this line is never closed"]
+    assert read["sqlite"]["paper-open-quote.csv"] == ["FILE, line 3: a quote opened on this line is never closed"]
     assert all(len(store.responses()) == 0 for store in stores.values()), "every one of them is refused whole"
     for store in stores.values():
         store.close()

@@ -157,7 +157,7 @@ class FeedbackStore:
             try:
                 prepared.append(self.prepare_one(sub, rosters))
             except SubmissionError as exc:
-                problems += exc.problems
+                problems += exc.findings
         return prepared, problems
 
     def prepare_one(self, sub: Submission, rosters: dict[str, set[str]]):
@@ -227,9 +227,13 @@ class FeedbackStore:
             conn.execute(statement, records)
         return len(records)
 
-    def roster_codes(self, cohort: str | None = None) -> set[str]:
+    def roster_codes(self, cohort: str | None = None, conn=None) -> set[str]:
+        """``conn``: read on that connection (an import's own, inside its transaction: on SQLite a
+        second connection would wait for the write lock that transaction holds)."""
+        query = select(participants.c.participant).where(participants.c.cohort == (cohort or self.cohort))
+        if conn is not None:
+            return set(conn.execute(query).scalars())
         with self.engine.connect() as conn:
-            query = select(participants.c.participant).where(participants.c.cohort == (cohort or self.cohort))
             return set(conn.execute(query).scalars())
 
     def roster(self, cohort: str | None = None) -> pd.DataFrame:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from ...errors import TrainingkitError
 from ..store import FeedbackStore
-from ..submission import Problem, Submission, SubmissionError, content, utc_now
+from ...errors import Finding, ImportRejected, TrainingkitError
+from ..submission import Submission, SubmissionError, content, utc_now
 
 BATCH = 5000  # responses written at a time: memory stays small, round trips few
 MAX_PROBLEMS = 200  # problems kept to report; the rest are counted
@@ -38,7 +38,7 @@ class Loader:
         self.store, self.path = store, path
         self.rosters: dict[str, set[str]] = {}
         self.seen: dict[str, int] = {}  # response id → hash of its content and line, packed: 1 M ids in 150 MB
-        self.problems: list[Problem] = []
+        self.problems: list[Finding] = []
         self.more_problems = 0
         self.pending: list[tuple[dict, list[tuple], Submission]] = []
         self.forms: set[str] = set()
@@ -58,20 +58,23 @@ class Loader:
                 raw.execute("PRAGMA foreign_keys=ON")
             self.conn.close()
 
-    def problem(self, problem: Problem) -> None:
+    def problem(self, problem: Finding) -> None:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(problem)
         else:
             self.more_problems += 1
 
-    def add(self, item: Submission | Problem) -> None:
-        if isinstance(item, Problem):
+    def add(self, item: Submission | Finding) -> None:
+        if isinstance(item, Finding):
             self.problem(item)
             return
+        cohort = item.cohort or self.store.cohort
+        if cohort not in self.rosters and self.conn is not None:  # a new cohort once writing has begun
+            self.rosters[cohort] = self.store.roster_codes(cohort, self.conn)
         try:
             response, rows = self.store.prepare_one(item, self.rosters)
         except SubmissionError as exc:
-            for p in exc.problems:
+            for p in exc.findings:
                 self.problem(p)
             return
         rid = response["response_id"]
@@ -83,7 +86,7 @@ class Loader:
             if earlier == digest:
                 self.skipped += 1
             else:
-                self.problem(Problem("response_id", f"line {line} has the same response id with other answers; "
+                self.problem(Finding.about("response_id", f"line {line} has the same response id with other answers; "
                                                     "each response needs an id of its own (a copy, or a typing slip?)",
                                      *_origin(item)))
             return
@@ -96,11 +99,11 @@ class Loader:
             self._write()
 
     def commit(self) -> None:
-        """Write what is left and commit; :class:`Rejected` with every problem instead."""
+        """Write what is left and commit; :class:`ImportRejected` with every problem instead."""
         if not self.problems:
             self._write()
         if self.problems:
-            raise Rejected(self.problems, self.more_problems)
+            raise ImportRejected(self.path, self.problems, self.more_problems)
         if self.transaction is not None:
             try:
                 self.transaction.commit()
@@ -155,7 +158,7 @@ class Loader:
                 continue
             who = response["participant"] or "CODE"
             line, column = _origin(sub)
-            self.problem(Problem("response_id", f"response '{rid}' is already stored with other answers, and an import "
+            self.problem(Finding.about("response_id", f"response '{rid}' is already stored with other answers, and an import "
                                                 f"never replaces one: see its versions with 'trainingkit feedback history {who}'; "
                                                 f"to store the change, give this line a new {column or 'response id'}: it is kept "
                                                 "as a new version, and the latest counts (or the one chosen with --count)",
@@ -170,16 +173,9 @@ class Loader:
                     self._insert([one])
             except DBAPIError as single:
                 found = True
-                self.problem(Problem("response", f"the database refuses this response ({_reason(single)})", *_origin(one[2])))
+                self.problem(Finding.about("response", f"the database refuses this response ({_reason(single)})", *_origin(one[2])))
         if not found:
             raise exc
-
-
-class Rejected(Exception):
-    """The problems that stop an import (the caller names the file)."""
-
-    def __init__(self, problems: list[Problem], more: int):
-        self.problems, self.more = problems, more
 
 
 def _origin(sub: Submission) -> tuple[int | None, str | None]:
