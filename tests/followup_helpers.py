@@ -27,3 +27,13 @@ def answer(store, code, round_, day: dt.date, cohort=None, **answers):
     values = {"round": round_, "engaged": "yes", **answers}
     sub = Submission("followup", values, participant=code, submitted_at=dt.datetime.combine(day, dt.time(10)), cohort=cohort)
     return store.save(sub)
+
+
+# Six actions of five trainees, as `trainingkit followup plans` imports them.
+PLANS = ("participant,action_id,action,due,indicator,type\n"
+         "P01,1,Submission to the AFML workshop,2016-09-30,1 sent,afml\n"
+         "P01,2,Train partner staff,2016-08-31,15 trained,training\n"
+         "P02,1,Article on the Cebu Declaration,2016-11-15,1 article,media\n"
+         "P03,1,Collect wage data,2016-10-31,30 interviews,evidence\n"
+         "P04,1,Input to the AFML,2016-10-15,1 input,afml\n"
+         "P05,1,Input to the AFML,2016-10-15,1 input,afml\n")

@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from trainingkit.feedback.imports import ImportRejected, import_file
+from trainingkit.errors import ImportRejected
+from trainingkit.feedback.imports import import_file
 from trainingkit.forms.xlsform import workbook
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
@@ -30,7 +31,7 @@ def rejected(store, path, **options) -> list[str]:
     with pytest.raises(ImportRejected) as info:
         import_file(store, path, **options)
     assert len(store.responses()) == before, "a rejected file must leave the store unchanged"
-    return [str(p) for p in info.value.problems]
+    return [str(p.at(path=None)) for p in info.value.findings]  # each as it reads after the file's name
 
 
 def xlsx_with_sheet_xml(path: Path, rows: list[list], edit) -> Path:

@@ -6,20 +6,13 @@ import datetime as dt
 import pytest
 
 from conftest import REPO
-from followup_helpers import answer, roster
+from followup_helpers import PLANS, answer, roster
 from trainingkit.course import load_course
 from trainingkit.errors import TrainingkitError
 from trainingkit.exercises.actionplan import followup_actions
 from trainingkit.followup import followup_figures, followup_status, import_plans
 
 D = dt.date
-PLANS = ("participant,action_id,action,due,indicator,type\n"
-         "P01,1,Submission to the AFML workshop,2016-09-30,1 sent,afml\n"
-         "P01,2,Train partner staff,2016-08-31,15 trained,training\n"
-         "P02,1,Article on the Cebu Declaration,2016-11-15,1 article,media\n"
-         "P03,1,Collect wage data,2016-10-31,30 interviews,evidence\n"
-         "P04,1,Input to the AFML,2016-10-15,1 input,afml\n"
-         "P05,1,Input to the AFML,2016-10-15,1 input,afml\n")
 
 
 @pytest.fixture

@@ -8,17 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import uuid
-from pathlib import Path
 
 import pandas as pd
 import pytest
-import sqlalchemy as sa
 
 from conftest import REPO
 from formcases import END, make_course
@@ -26,74 +18,6 @@ from trainingkit.course import load_course
 from trainingkit.feedback import FeedbackStore, Submission, SubmissionError
 from trainingkit.feedback.store import ANSWER_COLUMNS, default_url
 from trainingkit.forms import load_forms
-
-PG_ENV = "TRAININGKIT_TEST_PG_URL"
-
-
-def _pg_bin() -> Path | None:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]))
-    return found[-1].parent if found else None
-
-
-@pytest.fixture(scope="session")
-def pg_server():
-    """A PostgreSQL server URL: the one CI gives, else a throwaway local one."""
-    if os.environ.get(PG_ENV):
-        yield os.environ[PG_ENV]
-        return
-    bin_dir = _pg_bin()
-    if bin_dir is None:
-        message = f"no PostgreSQL server: set {PG_ENV} or install Debian's postgresql package"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
-    folder = Path(tempfile.mkdtemp(prefix="trainingkit-pg-"))  # not under pytest's root-only tmp
-    as_user = []
-    if os.geteuid() == 0:  # the server refuses to run as root
-        shutil.chown(folder, "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    data = folder / "data"
-    run = lambda *args: subprocess.run([*as_user, *args], check=True, capture_output=True)  # noqa: E731
-    run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync")
-    options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} -c fsync=off"
-    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-o", options, "start")
-    yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop")
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture
-def pg_url(pg_server):
-    """A fresh database on the server for one test."""
-    name = f"tk_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(pg_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f"CREATE DATABASE {name}"))
-    yield sa.make_url(pg_server).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(sa.text(f"DROP DATABASE {name} WITH (FORCE)"))
-    admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'var/feedback.sqlite'}"
-    return request.getfixturevalue("pg_url")
-
-
-@pytest.fixture(scope="module")
-def forms():
-    return load_forms(load_course(REPO))
-
-
-@pytest.fixture
-def store(url, forms):
-    s = FeedbackStore(url, forms=forms, cohort="pilot-2016")
-    yield s
-    s.close()
-
 
 def test_a_submitted_response_comes_back_as_tidy_answers(any_store):
     at = dt.datetime(2016, 6, 8, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))  # Bangkok time
@@ -129,7 +53,7 @@ def test_daily_answers_carry_their_session(any_store):
 def test_an_invalid_response_is_refused_with_every_problem_and_nothing_is_stored(any_store):
     with pytest.raises(SubmissionError) as info:
         any_store.submit("end", {"overall": 7, "recommend": "nine", "mood": "fine"}, participant="my name")
-    assert sorted(str(p) for p in info.value.problems) == [
+    assert sorted(str(p) for p in info.value.findings) == [
         "mood: unknown question 'mood' in form 'end'",
         "overall: 7 is out of range (1–5)",
         "participant: 'my name' is not a participant code (letters, digits, - or _, at most 32)",

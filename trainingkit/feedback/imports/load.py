@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from ...errors import TrainingkitError
 from ..store import FeedbackStore
-from ..submission import Problem, Submission, content, utc_now
+from ...errors import Finding, ImportRejected, TrainingkitError
+from ..submission import Submission, SubmissionError, content, utc_now
 
 BATCH = 5000  # responses written at a time: memory stays small, round trips few
 MAX_PROBLEMS = 200  # problems kept to report; the rest are counted
@@ -38,7 +38,7 @@ class Loader:
         self.store, self.path = store, path
         self.rosters: dict[str, set[str]] = {}
         self.seen: dict[str, int] = {}  # response id → hash of its content and line, packed: 1 M ids in 150 MB
-        self.problems: list[Problem] = []
+        self.problems: list[Finding] = []
         self.more_problems = 0
         self.pending: list[tuple[dict, list[tuple], Submission]] = []
         self.forms: set[str] = set()
@@ -52,34 +52,41 @@ class Loader:
         if self.transaction is not None and self.transaction.is_active:
             self.transaction.rollback()
         if self.conn is not None:
-            if self.conn.dialect.name == "sqlite":
-                self.conn.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default, for the next user
+            if self.conn.dialect.name == "sqlite":  # as the store sets them, for the connection's next user
+                raw = self.conn.connection.dbapi_connection  # outside any transaction now: pragmas take effect
+                raw.execute("PRAGMA cache_size=-2000")
+                raw.execute("PRAGMA foreign_keys=ON")
             self.conn.close()
 
-    def problem(self, problem: Problem) -> None:
+    def problem(self, problem: Finding) -> None:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(problem)
         else:
             self.more_problems += 1
 
-    def add(self, item: Submission | Problem) -> None:
-        if isinstance(item, Problem):
+    def add(self, item: Submission | Finding) -> None:
+        if isinstance(item, Finding):
             self.problem(item)
             return
-        prepared, problems = self.store.prepare([item], self.rosters)
-        for p in problems:
-            self.problem(p)
-        if problems:
+        cohort = item.cohort or self.store.cohort
+        if cohort not in self.rosters and self.conn is not None:  # a new cohort once writing has begun
+            self.rosters[cohort] = self.store.roster_codes(cohort, self.conn)
+        try:
+            response, rows = self.store.prepare_one(item, self.rosters)
+        except SubmissionError as exc:
+            for p in exc.findings:
+                self.problem(p)
             return
-        (response, rows), = prepared
         rid = response["response_id"]
-        digest = hash(content(response, rows)) & DIGEST_MASK
+        # What content() compares, hashed without sorting: a set of (id, session, question, value)
+        digest = hash((response["cohort"], response["form_id"], response["participant"], response["submitted_at"],
+                       frozenset(rows))) & DIGEST_MASK
         if rid in self.seen:
             line, earlier = self.seen[rid] & LINE_MASK, self.seen[rid] >> LINE_BITS
             if earlier == digest:
                 self.skipped += 1
             else:
-                self.problem(Problem("response_id", f"line {line} has the same response id with other answers; "
+                self.problem(Finding.about("response_id", f"line {line} has the same response id with other answers; "
                                                     "each response needs an id of its own (a copy, or a typing slip?)",
                                      *_origin(item)))
             return
@@ -92,11 +99,11 @@ class Loader:
             self._write()
 
     def commit(self) -> None:
-        """Write what is left and commit; :class:`Rejected` with every problem instead."""
+        """Write what is left and commit; :class:`ImportRejected` with every problem instead."""
         if not self.problems:
             self._write()
         if self.problems:
-            raise Rejected(self.problems, self.more_problems)
+            raise ImportRejected(self.path, self.problems, self.more_problems)
         if self.transaction is not None:
             try:
                 self.transaction.commit()
@@ -111,6 +118,12 @@ class Loader:
         try:
             if self.conn is None:
                 self.conn = self.store.engine.connect()
+                if self.conn.dialect.name == "sqlite":
+                    # Each answer is written with the response it belongs to, in the same statement
+                    # batch (Store.insert_new), so the foreign key holds by construction: checking it
+                    # would look up a random id in the responses index for each of 4 M answers.
+                    # The pragma must be set outside a transaction; __exit__ sets it back.
+                    self.conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
                 self.transaction = self.conn.begin()
                 if self.conn.dialect.name == "sqlite":  # random ids: the id indexes want more than 2 MB of cache
                     self.conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")
@@ -145,7 +158,7 @@ class Loader:
                 continue
             who = response["participant"] or "CODE"
             line, column = _origin(sub)
-            self.problem(Problem("response_id", f"response '{rid}' is already stored with other answers, and an import "
+            self.problem(Finding.about("response_id", f"response '{rid}' is already stored with other answers, and an import "
                                                 f"never replaces one: see its versions with 'trainingkit feedback history {who}'; "
                                                 f"to store the change, give this line a new {column or 'response id'}: it is kept "
                                                 "as a new version, and the latest counts (or the one chosen with --count)",
@@ -160,16 +173,9 @@ class Loader:
                     self._insert([one])
             except DBAPIError as single:
                 found = True
-                self.problem(Problem("response", f"the database refuses this response ({_reason(single)})", *_origin(one[2])))
+                self.problem(Finding.about("response", f"the database refuses this response ({_reason(single)})", *_origin(one[2])))
         if not found:
             raise exc
-
-
-class Rejected(Exception):
-    """The problems that stop an import (the caller names the file)."""
-
-    def __init__(self, problems: list[Problem], more: int):
-        self.problems, self.more = problems, more
 
 
 def _origin(sub: Submission) -> tuple[int | None, str | None]:
