@@ -331,6 +331,22 @@ def feedback_import(file, form_id, cohort, db):
     click.echo(import_file(_store(db, cohort), file, form_id, limits=config.limits, cohorts=known))
 
 
+@feedback.command("flagged")
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def feedback_flagged(cohort, db):
+    """List the answers stored as typed but flagged: Burmese in the Zawgyi encoding, to convert before reading."""
+    frame = _store(db, cohort).flagged_answers()
+    if frame.empty:
+        click.echo("no flagged answers")
+        return
+    for row in frame.itertuples(index=False):
+        where = f"session {row.session}, " if row.session else ""
+        click.echo(f"{row.response_id} ({row.participant or 'anonymous'}, form {row.form_id}, {where}{row.question}): "
+                   "Burmese in Zawgyi")
+
+
 SUMMARY_COHORT_OPTION = click.option(
     "--cohort", help="the cohort to report (default: course.yml's, else its simulated pilot '<cohort>-synthetic')")
 NAMES_OPTION = click.option(

@@ -29,10 +29,15 @@ class ImportReport:
     stored: int
     skipped: int  # responses whose id was already stored (or repeated in the file)
     answers: int
+    zawgyi: tuple[Problem, ...] = ()  # answers in Burmese Zawgyi: stored as typed, flagged, named here
+    more_zawgyi: int = 0
 
     def __str__(self) -> str:
-        return (f"{self.path}: {self.format} file, form {', '.join(self.forms)}: {self.stored} response(s) stored "
-                f"({self.answers} answers), {self.skipped} already stored and skipped")
+        lines = [f"{self.path}: {p}" for p in self.zawgyi]
+        if self.more_zawgyi:
+            lines.append(f"{self.path}: {self.more_zawgyi} more answer(s) in Zawgyi")
+        return "\n".join([*lines, f"{self.path}: {self.format} file, form {', '.join(self.forms)}: {self.stored} response(s) stored "
+                                   f"({self.answers} answers), {self.skipped} already stored and skipped"])
 
 
 class ImportRejected(TrainingkitError):
@@ -87,7 +92,8 @@ def import_file(store: FeedbackStore, path: Path, form_id: str | None = None, *,
             if collecting:
                 gc.enable()
     return ImportReport(path=path, format=fmt, forms=tuple(sorted(loader.forms)),
-                        stored=loader.stored, skipped=loader.skipped, answers=loader.answers)
+                        stored=loader.stored, skipped=loader.skipped, answers=loader.answers,
+                        zawgyi=tuple(loader.zawgyi), more_zawgyi=loader.more_zawgyi)
 
 
 __all__ = ["ImportFileError", "ImportLimitError", "ImportRejected", "ImportReport", "StoreWriteError",

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from ...errors import TrainingkitError
+from ..encodings import is_zawgyi
 from ..store import FeedbackStore
 from ..submission import Problem, Submission, content, utc_now
 
@@ -42,6 +43,8 @@ class Loader:
         self.more_problems = 0
         self.pending: list[tuple[dict, list[tuple], Submission]] = []
         self.forms: set[str] = set()
+        self.zawgyi: list[Problem] = []  # answers stored as typed and flagged, to name in the report
+        self.more_zawgyi = 0
         self.stored = self.skipped = self.answers = 0
         self.conn = self.transaction = None
 
@@ -87,9 +90,21 @@ class Loader:
         self.forms.add(response["form_id"])
         if self.problems:
             return  # nothing will be written: keep checking only
+        self._note_zawgyi(item)
         self.pending.append((response, rows, item))
         if len(self.pending) >= BATCH:
             self._write()
+
+    def _note_zawgyi(self, item: Submission) -> None:
+        for name, value in item.answers.items():
+            if isinstance(value, str) and is_zawgyi(value):
+                if len(self.zawgyi) >= MAX_PROBLEMS:
+                    self.more_zawgyi += 1
+                    continue
+                line, column = item.origins.get(name, (item.line, None))
+                self.zawgyi.append(Problem(name, "Burmese in the Zawgyi encoding: stored as typed and flagged "
+                                                 "('trainingkit feedback flagged' lists them); convert it to Unicode "
+                                                 "before reading it with the other comments", line, column))
 
     def commit(self) -> None:
         """Write what is left and commit; :class:`Rejected` with every problem instead."""
