@@ -103,6 +103,8 @@ def pack():
     for path in report.files:
         click.echo(f"{path}  {path.stat().st_size / 1e6:.1f} MB")
     click.echo(", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items()))
+    for note in report.notes:
+        click.echo(note, err=True)
     for problem in report.problems:
         click.echo(problem, err=True)
     if report.problems:
