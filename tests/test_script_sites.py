@@ -7,11 +7,12 @@ The slow tests build a small planted course's participant site in th (released),
 refused. The theme catalogues are the repository's own drafts."""
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
 
-from browser import require_chromium
+from browser import ARGS, require_chromium
 from conftest import REPO
 from coursefactory import edit_notebook, markdown
 from test_translations import make_course, translate
@@ -146,28 +147,26 @@ def sentence_box(browser_page, path, code: str, fonts: bool):
 
 
 @pytest.mark.slow
-def test_each_script_renders_with_its_bundled_font_in_the_site_not_as_boxes(sites, latin_only_fonts):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-        try:
-            for code in PLANTED:
-                path = sites / "_build" / f"participant-{code}" / "html/modules/day1/d1-s2-topic.html"
-                assert 'href="../../_static/tk-fonts.css' in path.read_text(encoding="utf-8")
-                assert (sites / "_build" / f"participant-{code}" / f"html/_static/fonts/{SCRIPT_FONTS[code]}-Regular.ttf").is_file()
-                page = chromium.new_page()
-                width, shot, loaded = sentence_box(page, path, code, fonts=True)
-                page.close()
-                page = chromium.new_page()
-                boxes_width, boxes_shot, none_loaded = sentence_box(page, path, code, fonts=False)
-                page.close()
-                assert "TK Scripts" in loaded and "TK Scripts" not in none_loaded, code
-                # Boxes are one fixed width each, glyphs are not: the two renderings differ.
-                assert abs(width - boxes_width) > 5 and shot != boxes_shot, code
-        finally:
-            chromium.close()
+def test_each_script_renders_with_its_bundled_font_in_the_site_not_as_boxes(sites, browser, latin_only_fonts):
+    # A Chromium of its own, started with the Latin-only fonts
+    chromium = browser.browser_type.launch(executable_path=str(require_chromium()), args=ARGS,
+                                           env={**os.environ, "FONTCONFIG_FILE": str(latin_only_fonts)})
+    try:
+        for code in PLANTED:
+            path = sites / "_build" / f"participant-{code}" / "html/modules/day1/d1-s2-topic.html"
+            assert 'href="../../_static/tk-fonts.css' in path.read_text(encoding="utf-8")
+            assert (sites / "_build" / f"participant-{code}" / f"html/_static/fonts/{SCRIPT_FONTS[code]}-Regular.ttf").is_file()
+            page = chromium.new_page()
+            width, shot, loaded = sentence_box(page, path, code, fonts=True)
+            page.close()
+            page = chromium.new_page()
+            boxes_width, boxes_shot, none_loaded = sentence_box(page, path, code, fonts=False)
+            page.close()
+            assert "TK Scripts" in loaded and "TK Scripts" not in none_loaded, code
+            # Boxes are one fixed width each, glyphs are not: the two renderings differ.
+            assert abs(width - boxes_width) > 5 and shot != boxes_shot, code
+    finally:
+        chromium.close()
 
 
 @pytest.mark.slow
@@ -194,7 +193,7 @@ def test_each_script_prints_with_its_bundled_font_in_the_pdf(sites, latin_only_f
 
 
 def pdf_fonts(reader) -> set[str]:
-    return {str(font.get_object()["/BaseFont"]) for page in reader.pages
+    return {str(font.get_object().get("/BaseFont", "")) for page in reader.pages
             for font in (page["/Resources"].get("/Font") or {}).values()}
 
 
