@@ -10,9 +10,10 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 from conftest import REPO
-from importcases import KOBO_END, PAPER_END, TIDY
+from importcases import KOBO_END, PAPER_END, TIDY, any_store  # noqa: F401  any_store is a fixture
 from test_forms_spec import BURMESE, KHMER, THAI
 from test_import_formats import write_csv
+from test_store import pg_server, pg_url  # noqa: F401  fixtures: the PostgreSQL server of the store tests
 from trainingkit.cli import main
 from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.encodings import is_zawgyi, zawgyi_probability
@@ -70,7 +71,8 @@ CASES = {"kobo-csv": (kobo_csv, "kobo.csv", "line 2, column most_useful"),
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_every_import_stores_zawgyi_as_typed_flags_it_and_names_its_line(tmp_path, store, case):
+def test_every_import_stores_zawgyi_as_typed_flags_it_and_names_its_line(tmp_path, any_store, case):
+    store = any_store
     write, name, where = CASES[case]
     path = write(tmp_path / name)
     report = import_file(store, path, form_id=None if case == "tidy" else "end")
@@ -93,7 +95,8 @@ def test_a_file_with_no_zawgyi_reports_as_before(tmp_path, store):
     assert store.flagged_answers().empty
 
 
-def test_the_phone_and_notebook_way_in_flags_zawgyi_too(store):
+def test_the_phone_and_notebook_way_in_flags_zawgyi_too(any_store):
+    store = any_store
     rid = store.submit("end", {"overall": 4, "recommend": 8, "most_useful": ZAWGYI_MY, "change_one_thing": UNICODE_MY},
                        participant="MM-03", source="web", language="my")
     flagged = store.flagged_answers()
