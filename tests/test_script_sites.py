@@ -142,8 +142,10 @@ def sentence_box(browser_page, path, code: str, fonts: bool):
     browser_page.goto(path.as_uri())
     browser_page.evaluate("async () => { await document.fonts.ready; }")
     box = browser_page.get_by_text(PLANTED[code][0], exact=True)
+    width = box.evaluate("p => { const r = document.createRange(); r.selectNodeContents(p); "
+                         "return r.getBoundingClientRect().width; }")  # the text's, not the paragraph's
     loaded = browser_page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
-    return box.bounding_box()["width"], box.screenshot(), loaded
+    return width, box.screenshot(), loaded
 
 
 @pytest.mark.slow
@@ -188,8 +190,10 @@ def test_each_script_prints_with_its_bundled_font_in_the_pdf(sites, latin_only_f
         with_fonts, without = (PdfReader(tmp_path / f"{code}{suffix}.pdf") for suffix in ("", "-no-fonts"))
         assert any(SCRIPT_FONTS[code] in name for name in pdf_fonts(with_fonts)), (code, pdf_fonts(with_fonts))
         assert not any(SCRIPT_FONTS[code] in name for name in pdf_fonts(without)), code
+        # Glyphs that map back to their letters (boxes extract as NUL). Not the sentence as typed:
+        # the PDF holds Burmese in visual order, its vowel ေ before the consonant it follows.
         text = "".join(p.extract_text() for p in with_fonts.pages)
-        assert sentence[:4] in text.replace("\n", "")  # glyphs that map back to the letters, not boxes
+        assert sum(letter in text for letter in set(sentence)) >= 0.8 * len(set(sentence)), (code, text)
 
 
 def pdf_fonts(reader) -> set[str]:
