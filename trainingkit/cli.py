@@ -338,7 +338,10 @@ def feedback_import(file, form_id, cohort, db):
 @DB_OPTION
 @friendly
 def feedback_flagged(cohort, db):
-    """List the answers stored as typed but flagged: Burmese in the Zawgyi encoding, to convert before reading."""
+    """List the answers stored as typed but flagged: Burmese in the Zawgyi encoding, to convert before reading.
+
+    Example: trainingkit feedback flagged --cohort mekong-2027
+    """
     frame = _store(db, cohort).flagged_answers()
     if frame.empty:
         click.echo("no flagged answers")
