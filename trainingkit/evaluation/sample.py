@@ -35,12 +35,18 @@ def sample_summary(course: Course, min_cell: int | None = None) -> Summary | Non
 
 def book_summary(course: Course) -> Summary | None:
     """What the trainer edition shows, with the cohorts compared when the store holds more than
-    one real cohort (issue 17: the follow-up package computes that part)."""
-    summary = store_summary(course) or sample_summary(course)
+    one real cohort, and the store cohort's levels 3 and 4 (issue 17: the follow-up package
+    computes those parts)."""
+    from ..feedback.store import default_url
+    from ..followup.book import cohort_comparison
+    from ..followup.figures import with_followup_levels
+
+    summary = store_summary(course)
+    if summary is not None:
+        summary = with_followup_levels(summary, course, default_url(course.root))
+    summary = summary or sample_summary(course)
     if summary is None:
         return None
-    from ..followup.book import cohort_comparison
-
     return summary.model_copy(update={"cohorts_compared": cohort_comparison(course)})
 
 

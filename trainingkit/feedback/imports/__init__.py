@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...course import ImportLimits
-from ...errors import TrainingkitError
+from ...errors import Finding
 from ..store import FeedbackStore
-from ..submission import Problem
 from . import kobo, odk, paper, tidy, wide
-from .load import Loader, Rejected, StoreWriteError
+from .load import Loader, StoreWriteError
 from .table import ImportFileError, ImportLimitError, open_table
 
 WIDE_FORMATS = {"kobo": kobo, "odk": odk, "paper": paper}
@@ -29,26 +28,15 @@ class ImportReport:
     stored: int
     skipped: int  # responses whose id was already stored (or repeated in the file)
     answers: int
-    zawgyi: tuple[Problem, ...] = ()  # answers in Burmese Zawgyi: stored as typed, flagged, named here
+    zawgyi: tuple[Finding, ...] = ()  # warnings: answers in Burmese Zawgyi, stored as typed and flagged
     more_zawgyi: int = 0
 
     def __str__(self) -> str:
-        lines = [f"{self.path}: {p}" for p in self.zawgyi]
+        lines = [str(f) for f in self.zawgyi]
         if self.more_zawgyi:
             lines.append(f"{self.path}: {self.more_zawgyi} more answer(s) in Zawgyi")
         return "\n".join([*lines, f"{self.path}: {self.format} file, form {', '.join(self.forms)}: {self.stored} response(s) stored "
                                    f"({self.answers} answers), {self.skipped} already stored and skipped"])
-
-
-class ImportRejected(TrainingkitError):
-    """The file was not imported; ``problems`` says why, each with line and column."""
-
-    def __init__(self, path: Path, problems: list[Problem], more: int = 0):
-        self.path, self.problems = path, sorted(problems, key=lambda p: (p.line or 0, p.column or ""))
-        lines = [f"{path}: {p}" for p in self.problems]
-        total = len(problems) + more
-        shown = f" (the first {len(problems)} are shown)" if more else ""
-        super().__init__("\n".join([*lines, f"{path}: {total} problem(s){shown}; nothing was imported"]))
 
 
 def detect_format(header: list[str]) -> str:
@@ -77,17 +65,14 @@ def import_file(store: FeedbackStore, path: Path, form_id: str | None = None, *,
                 form = wide.choose_form(table.header, store.forms, layout, form_id)
                 items = wide.submissions(table, form, layout, store.cohort)
         except ValueError as exc:
-            raise ImportFileError(f"{path}: line 1: {exc}") from None
+            raise ImportFileError(path, line=1, message=str(exc)) from None
         collecting = gc.isenabled()
         gc.disable()  # a million rows make objects that never form cycles: collecting them cost a tenth
         try:
             with Loader(store, path) as loader:
                 for item in items:
                     loader.add(item)
-                try:
-                    loader.commit()
-                except Rejected as rejected:
-                    raise ImportRejected(path, rejected.problems, rejected.more) from None
+                loader.commit()
         finally:
             if collecting:
                 gc.enable()
@@ -96,5 +81,5 @@ def import_file(store: FeedbackStore, path: Path, form_id: str | None = None, *,
                         zawgyi=tuple(loader.zawgyi), more_zawgyi=loader.more_zawgyi)
 
 
-__all__ = ["ImportFileError", "ImportLimitError", "ImportRejected", "ImportReport", "StoreWriteError",
+__all__ = ["ImportFileError", "ImportLimitError", "ImportReport", "StoreWriteError",
            "detect_format", "import_file"]
