@@ -10,10 +10,8 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 from conftest import REPO
-from importcases import KOBO_END, PAPER_END, TIDY, any_store  # noqa: F401  any_store is a fixture
-from test_forms_spec import BURMESE, KHMER, THAI
-from test_import_formats import write_csv
-from test_store import pg_server, pg_url  # noqa: F401  fixtures: the PostgreSQL server of the store tests
+from formcases import BURMESE, KHMER, THAI
+from importcases import KOBO_END, PAPER_END, TIDY, write_csv
 from trainingkit.cli import main
 from trainingkit.feedback import FeedbackStore
 from trainingkit.feedback.encodings import is_zawgyi, zawgyi_probability

@@ -15,7 +15,7 @@ import pytest
 from browser import ARGS, require_chromium
 from conftest import REPO
 from coursefactory import edit_notebook, markdown
-from test_translations import make_course, translate
+from translationcases import make_course, translate
 from trainingkit.build import build
 from trainingkit.search_terms import JS_SPLIT_QUERY, split
 from trainingkit.translations.extract import extract
