@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from trainingkit.cli import main
 from trainingkit.pack import zip_site
-from trainingkit.pack.assets import EXTRA_DIR, OFFLINE_DIR, npm_modules, offline_assets
+from trainingkit.offline.assets import EXTRA_DIR, OFFLINE_DIR, npm_modules, offline_assets
 from trainingkit.pack.lab import LAB_DIR, PARTICIPANT_SRC, lab_command, prepare_lab
 
 from formserver import free_port as _free_port

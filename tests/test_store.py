@@ -23,7 +23,8 @@ import sqlalchemy as sa
 from conftest import REPO
 from test_forms_spec import make_course
 from trainingkit.course import load_course
-from trainingkit.feedback import FeedbackStore, Submission, SubmissionError
+from trainingkit.feedback import FeedbackStore, SubmissionError
+from trainingkit.forms.response import Submission
 from trainingkit.feedback.store import ANSWER_COLUMNS, default_url
 from trainingkit.forms import load_forms
 

@@ -27,12 +27,12 @@ from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_ed
 from .daypages import day_page_texts, toc_with_day_pages
 from .errors import TrainingkitError
 from .evaluation.pilot_box import pilot_feedback_steps
-from .evaluation.sample import ENV_SUMMARY, book_summary
 from .execute import NotebookJob, executed_notebooks
 from .facts import FACTS_FILE
+from .followup.book import ENV_SUMMARY, book_summary
 from .forms.qr import forms_url
 from .forms.qr import static_files as qr_static_files
-from .pack.assets import npm_modules, offline_assets
+from .offline.assets import npm_modules, offline_assets
 from .pages import exercise_header, expand_blocks, expand_blocks_step, session_header
 from .schedule import session_slots
 from .siteconfig import edition_config

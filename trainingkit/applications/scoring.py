@@ -14,7 +14,7 @@ import pandas as pd
 from ..feedback.imports import ImportRejected
 from ..feedback.imports.table import read_table
 from ..feedback.submission import Problem
-from .rubric import Selection
+from ..selection_rules import Selection
 
 SCORE_COLUMNS = ["applicant", "reviewer", "criterion", "score"]
 FINAL_COLUMNS = ["applicant", "reviews", "total", "bonus", "final"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import io
 import os
+import socket
 from pathlib import Path
 
 import qrcode
@@ -24,10 +25,18 @@ VAR_DIR = "var"
 TRAINER_STATIC = "_build/trainer/html/_static"
 
 
+def lan_address() -> str:
+    """This machine's address on the local network (no packet is sent: UDP connect only picks a route)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))
+            return s.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
 def forms_url(port: int = DEFAULT_PORT, host: str | None = None) -> str:
     """The address phones open: ``TRAININGKIT_FORMS_URL``, else http://<host or LAN address>:<port>/."""
-    from .serve import lan_address  # serve.py imports this module
-
     return os.environ.get(ENV_URL) or f"http://{host or lan_address()}:{port}/"
 
 

@@ -1,7 +1,7 @@
 """The delivery kit (``trainingkit pack``): from the built book, ``_build/pack/`` gets
 
 - ``participant-site.zip``, ``trainer-site.zip``: each edition's site, which works opened from
-  disk with no network (the build bundles the scripts its pages load, see ``assets.py``);
+  disk with no network (the build bundles the scripts its pages load, see ``trainingkit/offline/``);
 - ``trainer-day-N.pdf``: the day's programme, then each session's plan, trainer notes and model
   answers, as the trainer edition shows them, unfolded;
 - ``participant-handouts.pdf``: the case, the task and the debrief of every exercise, from the
@@ -26,7 +26,7 @@ from ..errors import TrainingkitError
 from ..daypages import PREPARING, day_page
 from .compose import Page, article, cover, document, handout_sections, links_to, programme_section, stylesheets
 from .notebooks import make_participant_notebooks
-from .pdf import PrintJob, print_pdfs
+from ..pdf import PrintJob, print_pdfs
 
 PACK_DIR = "_build/pack"
 PROGRAMME = "book/programme"

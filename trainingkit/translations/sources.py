@@ -28,7 +28,6 @@ from ..forms.resolve import DAY_CHOICE, _lower_first, form_paths
 from ..forms.texts import interface_strings
 from ..glossary import GLOSSARY_PAGE
 
-OWN_DOMAINS = ("forms", "interface", "course", "glossary")
 KEY_POINTS = re.compile(r"^##\s+Key points\s*$", re.M)
 BULLET = re.compile(r"^[-*]\s+(.*(?:\n(?![-*]\s)\S.*|\n {2,}.*)*)", re.M)
 

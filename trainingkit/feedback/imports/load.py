@@ -18,7 +18,8 @@ from sqlalchemy.exc import DBAPIError
 
 from ...errors import TrainingkitError
 from ..store import FeedbackStore
-from ..submission import Problem, Submission, content, utc_now
+from ...forms.response import Submission
+from ..submission import Problem, content, utc_now
 
 BATCH = 5000  # responses written at a time: memory stays small, round trips few
 MAX_PROBLEMS = 200  # problems kept to report; the rest are counted

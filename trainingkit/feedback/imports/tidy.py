@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...forms.model import Form
-from ..submission import Problem, Submission
+from ...forms.response import Submission
+from ..submission import Problem
 from .table import Row, Table, parse_time
 
 COLUMNS = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]

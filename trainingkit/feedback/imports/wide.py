@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from ...forms.model import Form
-from ..submission import Problem, Submission
+from ...forms.response import Submission
+from ..submission import Problem
 from .table import Row, Table, parse_time
 
 PARTICIPANT = "participant"  # the first question of every exported form (see forms.xlsform)
