@@ -11,13 +11,13 @@ from click.testing import CliRunner
 from trainingkit.cli import main
 from trainingkit.pack import zip_site
 from trainingkit.offline.assets import EXTRA_DIR, OFFLINE_DIR, npm_modules, offline_assets
-from trainingkit.pack.lab import LAB_DIR, PARTICIPANT_SRC, lab_command, prepare_lab
+from trainingkit.pack.lab import LAB_DIR, lab_command, prepare_lab
 
 from formserver import free_port as _free_port
 
 
 def fake_participant_src(root):
-    src = root / PARTICIPANT_SRC
+    src = root / "_build/participant/src"  # where the build stages the participant edition
     for rel, text in {"exercises/ex-a.ipynb": "{}", "exercises/quizzes/ex-a.json": "[]", "modules/day1/d1-s1.ipynb": "{}",
                       "book/index.md": "# Book", "_config.yml": "title: x", "_offline/_static/offline/x.js": ""}.items():
         (src / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import qrcode
 
+from ..paths import TRAINER, BuildLayout
+
 ENV_URL = "TRAININGKIT_FORMS_URL"
 DEFAULT_PORT = 8866
 QR_FILE = "forms-qr.png"
 URL_FILE = "forms-qr.url"  # beside the image: the address the built pages name
 VAR_DIR = "var"
-TRAINER_STATIC = "_build/trainer/html/_static"
 
 
 def lan_address() -> str:
@@ -70,7 +71,7 @@ def publish(root: Path, url: str) -> list[Path]:
     """Write the code for ``url`` into ``var/`` and, if the trainer edition is built, into its
     ``_static/``, pointing its pages at ``url``; return the images written."""
     written = []
-    for folder in (root / VAR_DIR, root / TRAINER_STATIC):
+    for folder in (root / VAR_DIR, BuildLayout(root).static(TRAINER)):
         if folder.name == "_static" and not folder.is_dir():
             continue
         folder.mkdir(parents=True, exist_ok=True)

@@ -23,12 +23,12 @@ from bs4 import BeautifulSoup
 from ..course import Course, load_course
 from ..editions import EDITIONS, PARTICIPANT, TRAINER
 from ..errors import TrainingkitError
+from ..paths import BuildLayout
 from ..daypages import PREPARING, day_page
 from .compose import Page, article, cover, document, handout_sections, links_to, programme_section, stylesheets
 from .notebooks import make_participant_notebooks
 from ..pdf import PrintJob, print_pdfs
 
-PACK_DIR = "_build/pack"
 PROGRAMME = "book/programme"
 FACTS_PAGE, FACTS_TITLE = "book/facts-to-recheck", "Facts to re-check before this delivery"
 HANDOUTS = "participant-handouts.pdf"
@@ -43,7 +43,7 @@ class PackReport:
 
 
 def site_dir(root: Path, edition: str) -> Path:
-    site = root / "_build" / edition / "html"
+    site = BuildLayout(root).html(edition)
     if not (site / "index.html").is_file():
         raise TrainingkitError(f"{site}/index.html is missing: build the book first (trainingkit build)")
     return site
@@ -122,7 +122,7 @@ def make_pack(root: Path, wheel_cache: Path | None = None) -> PackReport:
     ``wheel_cache`` keeps the participant wheelhouse between packs (default ``_build/wheelhouse``)."""
     report = PackReport()
     course = load_course(root)
-    out = root / PACK_DIR
+    out = BuildLayout(root).pack
     sites = {edition: site_dir(root, edition) for edition in EDITIONS}
 
     started = time.perf_counter()
