@@ -225,6 +225,11 @@ def test_every_module_is_in_a_layer():
         assert layer_of(module) in LAYERS
 
 
+def test_every_import_names_a_module_that_exists():
+    modules = {module_name(p) for p in PACKAGE.rglob("*.py")}
+    assert [str(imp) for imp in IMPORTS if imp.target not in modules] == []
+
+
 def test_the_layers_have_no_cycle():
     report = cycle_report(layer_edges(IMPORTS))
     assert report == [], "imports go round in a circle:\n" + "\n".join(report)
