@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..course import Course
 from .model import Summary
-from .source import store_summary, synthetic_cohort
+from .source import synthetic_cohort
 from .summary import summarise
 from .tallies import tallies_from_answers
 

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..forms.model import Form, check_participant
-from ..forms.response import Submission
+from ..forms.response import Submission, new_response_id
 from .schema import NO_SESSION, SOURCES, responses as responses_table
 
 
