@@ -27,6 +27,15 @@ def test_an_exercise_depends_on_its_declared_datasets_and_its_own_content_files(
     assert not any("ratifications" in p for p in inputs)
 
 
+def test_exercises_whose_quizzes_keys_or_hints_cite_facts_depend_on_the_facts_file():
+    jobs = jobs_by_page(REPO)
+    readers = sorted(page for page, job in jobs.items() if any(p.as_posix() == "datasets/facts.yaml" for p in job.inputs))
+    # the exercises with no quiz, no key and no cited fact in their code do not re-run for a fact
+    assert readers == [f"exercises/{e}.ipynb" for e in (
+        "ex-asean-calendar", "ex-mayday-demands", "ex-message-box", "ex-origin-recommendations", "ex-power-map",
+        "ex-problem-tree", "ex-ratification-map", "ex-sez-survey")]
+
+
 def test_a_changed_dataset_changes_only_the_keys_of_notebooks_that_read_it(tmp_path):
     for part in ("course.yml", "_toc.yml", "book", "modules", "exercises", "datasets", "feedback"):
         src = REPO / part

@@ -49,8 +49,9 @@ def test_a_wrong_entry_point_hint_explains_the_body_and_then_the_demand():
     result = check_choice(1, "entry", "aichr")
     assert not result.ok
     assert result.hint == (
-        "AICHR is ASEAN's human-rights commission. It decides by consensus and has no complaints procedure; civil "
-        "society has only a narrow formal channel (consultative relationship under AICHR's 2015 guidelines). "
+        "AICHR is ASEAN's human-rights commission. It decides by consensus. AICHR gives civil society a formal but "
+        "narrow channel: CSOs can apply for consultative relationship under its 2015 guidelines; it has no complaints "
+        "procedure (as of 2 December 2026, confirmed ✅). "
         "This demand is about one province. Could an ASEAN body ask a governor to set up a committee?"
     )
 

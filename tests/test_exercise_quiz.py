@@ -46,3 +46,20 @@ def test_a_quiz_file_that_is_not_json_is_named_with_its_folder(tmp_path):
         load_quiz("ex-a", tmp_path)
     assert err.value.path == "exercises/quizzes/ex-a.json"
     assert str(err.value).startswith("exercises/quizzes/ex-a.json: cannot read the quiz (")
+
+
+def test_feedback_that_cites_a_fact_shows_the_fact_sheets_words_and_date():
+    c189 = load_quiz("ex-ratification-map", REPO)[2]["answers"][0]["feedback"]
+    assert c189 == ("Right: none. The Philippines (2012) is the only ASEAN state, and the only Asian state, to have "
+                    "ratified C189 on domestic workers (as of 16 September 2025, confirmed ✅).")
+
+
+def test_a_quiz_citing_an_unknown_fact_is_named_with_its_file(tmp_path):
+    (tmp_path / "exercises/quizzes").mkdir(parents=True)
+    quiz = [{"question": "Members?", "type": "multiple_choice",
+             "answers": [choice("Ten", False), choice("Eleven", True, "Yes: {fact-value}`asean-memberz`.")]}]
+    (tmp_path / "exercises/quizzes/ex-a.json").write_text(json.dumps(quiz), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_quiz("ex-a", tmp_path)
+    assert (err.value.path, err.value.message) == (
+        "exercises/quizzes/ex-a.json", "unknown fact id 'asean-memberz': add it to datasets/facts.yaml or fix the id")

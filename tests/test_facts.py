@@ -5,7 +5,7 @@ import nbformat
 import pytest
 import yaml
 
-from trainingkit.facts import FACTS_FILE, FactsError, age_text, citations, load_facts, parse_facts, uses
+from trainingkit.facts import FACTS_FILE, FactsError, age_text, citations, load_facts, parse_facts, uses, written_out
 
 from conftest import REPO
 from coursefactory import markdown
@@ -94,6 +94,8 @@ def test_citations_are_found_in_pages_cells_csv_columns_and_yaml_fields(tmp_path
     (tmp_path / "datasets/r.csv").write_text("country,fact\nThailand,ratification-th-c87-c98 ratifications-table\nLao PDR,\n")
     (tmp_path / "trainingkit/exercises").mkdir(parents=True)
     (tmp_path / "trainingkit/exercises/q.yml").write_text(yaml.safe_dump({"questions": [{"text": "x", "fact": "asean-members"}]}))
+    (tmp_path / "trainingkit/exercises/hints.py").write_text('HINT = "Note: {fact}`acwc-representatives`."\n')
+    (tmp_path / "book/notes.py").write_text('X = "{fact}`not-a-citation-outside-the-exercises`"\n')
     found = {(c.path, c.cell, c.fact_id) for c in citations(tmp_path)}
     assert found == {
         ("book/index.md", None, "asean-members"),
@@ -101,6 +103,7 @@ def test_citations_are_found_in_pages_cells_csv_columns_and_yaml_fields(tmp_path
         ("datasets/r.csv", 2, "ratification-th-c87-c98"),
         ("datasets/r.csv", 2, "ratifications-table"),
         ("trainingkit/exercises/q.yml", None, "asean-members"),
+        ("trainingkit/exercises/hints.py", None, "acwc-representatives"),
     }
     assert uses(tmp_path)["asean-members"] == ["book/index.md", "trainingkit/exercises/q.yml"]
 
@@ -111,3 +114,27 @@ def test_age_is_told_in_months_or_days():
     assert age_text(fact, dt.date(2025, 12, 1)) == "1 day"
     assert age_text(fact, dt.date(2025, 12, 30)) == "1 month"
     assert fact.stale(dt.date(2027, 4, 1)) and not fact.stale(dt.date(2027, 3, 31))
+
+
+def test_a_role_outside_sphinx_is_written_out_with_its_as_of_date_and_confidence():
+    facts = parse_facts({"facts": [GOOD]})
+    text = "Bangkok pays {fact-value}`thai-wage-bangkok` a day. {fact}`thai-wage-bangkok`."
+    assert written_out(text, facts, "exercises/quizzes/q.json") == (
+        "Bangkok pays 400 baht (as of 30 November 2025, confirmed ✅) a day. "
+        "The daily minimum wage in Bangkok is 400 baht, since 1 July 2025 (as of 30 November 2025, confirmed ✅).")
+
+
+def test_a_role_naming_no_fact_is_refused_with_the_file():
+    with pytest.raises(FactsError) as caught:
+        written_out("See {fact}`asean-member`.", parse_facts({"facts": [GOOD]}), "exercises/keys/k.yml")
+    assert caught.value.path == "exercises/keys/k.yml"
+    assert caught.value.problems == [("", f"unknown fact id 'asean-member': add it to {FACTS_FILE} or fix the id")]
+
+
+def test_keys_and_quizzes_never_type_an_as_of_date_by_hand():
+    """A volatile fact in a key or a quiz is a role, so its date follows the fact sheet."""
+    typed = [(path.relative_to(REPO).as_posix(), line.strip()[:80])
+             for folder in ("exercises/keys", "exercises/quizzes") for path in sorted((REPO / folder).glob("*"))
+             for line in path.read_text(encoding="utf-8").splitlines()
+             if "as of" in line.lower() and not line.lstrip().startswith("#")]
+    assert typed == []

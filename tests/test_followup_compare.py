@@ -132,3 +132,63 @@ def test_a_store_with_one_real_cohort_and_its_synthetic_twin_compares_nothing(ur
     put(store, A + "-synthetic", "end", "P01", {"overall": 4}, 1)
     assert cohort_comparison(load_course(REPO), url) is None
     store.close()
+
+
+@pytest.fixture
+def followup_cohorts(url, forms):  # noqa: F811
+    """Month-1 follow-up answers of two cohorts, hand-counted in the tests below."""
+    store = FeedbackStore(url, forms=forms, cohort=A)
+    at = dt.datetime(2016, 7, 8, 10)
+    # pilot: engaged yes yes no yes yes (P05 first said no, then yes: the later one counts unless marked)
+    put(store, A, "followup", "P05", {"round": "m1", "engaged": "no"}, 30, at=at - dt.timedelta(days=2))
+    actions = ["afml media", "afml", "submission", "training", "afml"]
+    for i, (engaged, ticked) in enumerate(zip(["yes", "yes", "no", "yes", "yes"], actions)):
+        put(store, A, "followup", f"P0{i + 1}", {"round": "m1", "engaged": engaged, "actions": ticked}, 40 + i, at=at)
+    # 2027: engaged yes yes yes no no no; actions afml for all six
+    for i, engaged in enumerate(["yes", "yes", "yes", "no", "no", "no"]):
+        put(store, B, "followup", f"Q0{i + 1}", {"round": "m1", "engaged": engaged, "actions": "afml"}, 50 + i, version=2,
+            at=at + dt.timedelta(days=365 * 11))
+    yield store
+    store.close()
+
+
+def test_a_choice_question_compares_the_share_choosing_each_choice_with_its_n(followup_cohorts):
+    c = compare(followup_cohorts.engine, followup_cohorts.forms, [A, B], 5)
+    yes = c.row("followup", "engaged", choice="yes", occasion="m1")
+    assert (yes.measure, yes.cells[A].n, yes.cells[A].mean, yes.cells[B].n, yes.cells[B].mean) == ("share", 5, 80.0, 6, 50.0)
+    d = yes.differences[0]
+    assert (d.diff, d.n, d.n_versus) == (-30.0, 6, 5)  # percentage points
+    assert c.row("followup", "engaged", choice="no", occasion="m1").cells[A].mean == 20.0
+    # tick-all-that-apply: % of the 5 who answered; a trainee may tick two, so the shares add up to more than 100
+    shares = {ch: c.row("followup", "actions", choice=ch, occasion="m1").cells[A] for ch in ("afml", "media", "training")}
+    assert {ch: (cell.n, cell.mean) for ch, cell in shares.items()} == {"afml": (5, 60.0), "media": (5, 20.0), "training": (5, 20.0)}
+    assert c.row("followup", "actions", choice="submission", occasion="m1").cells[A].mean == 20.0
+    assert c.row("followup", "actions", choice="afml", occasion="m1").cells[B].mean == 100.0
+    text = comparison_text(c)
+    assert "80.0% (n=5)" in text and "-30.0 pts" in text
+    records = [r for r in as_records(c) if (r["question"], r["choice"], r["cohort"]) == ("engaged", "yes", B)]
+    assert records == [{**records[0], "measure": "share", "occasion": "m1", "mean": 50.0, "n": 6, "diff_vs_first": -30.0}]
+    with pytest.raises(KeyError):
+        c.row("followup", "round", choice="m1", occasion="m1")  # the occasion is not compared as a question
+
+
+def test_a_marked_older_version_is_the_one_the_comparison_counts(followup_cohorts):
+    followup_cohorts.mark_version(f"{A}-followup-P05-30")  # P05's first answer, "no"
+    c = compare(followup_cohorts.engine, followup_cohorts.forms, [A, B], 5)
+    yes = c.row("followup", "engaged", choice="yes", occasion="m1")
+    assert (yes.cells[A].n, yes.cells[A].mean, yes.differences[0].diff) == (5, 60.0, -10.0)
+    # the marked version has no actions answer: 4 answered it, fewer than min_cell
+    afml = c.row("followup", "actions", choice="afml", occasion="m1").cells[A]
+    assert (afml.n, afml.suppressed, afml.mean) == (4, True, None)
+
+
+def test_a_choice_cohort_below_min_cell_is_suppressed_and_so_is_one_that_would_give_it_away(followup_cohorts):
+    C = "delta-2028"
+    for i, engaged in enumerate(["yes", "no"]):
+        put(followup_cohorts, C, "followup", f"R0{i + 1}", {"round": "m1", "engaged": engaged}, 60 + i)
+    c = compare(followup_cohorts.engine, followup_cohorts.forms, [A, B, C], 5)
+    yes = c.row("followup", "engaged", choice="yes", occasion="m1")
+    assert yes.cells[C].suppressed and yes.cells[C].mean is None and yes.cells[C].n == 2
+    # the three cohorts' pooled total less A and B would give C's two people: A (the smaller) goes too
+    assert yes.cells[A].suppressed and not yes.cells[B].suppressed and yes.cells[B].mean == 50.0
+    assert all(d.diff is None for d in yes.differences)

@@ -10,7 +10,7 @@ from followup_helpers import answer, roster
 from trainingkit.course import load_course
 from trainingkit.errors import TrainingkitError
 from trainingkit.exercises.actionplan import followup_actions
-from trainingkit.followup import followup_figures, import_plans
+from trainingkit.followup import followup_figures, followup_status, import_plans
 
 D = dt.date
 PLANS = ("participant,action_id,action,due,indicator,type\n"
@@ -108,3 +108,25 @@ def test_every_figure_is_suppressed_for_a_cohort_below_the_threshold(store, tmp_
     assert figures["stories"]["m1"] == {"n": 4, "suppressed": True}
     with pytest.raises(TrainingkitError, match="too small"):
         followup_figures(store, load_course(REPO), "pilot-2016", D(2016, 12, 31), 2)
+
+
+def test_a_marked_older_version_is_the_one_status_and_figures_count(store, figures):
+    """P02 answered m1 twice; the organiser marks the first (``feedback history P02 --count ID``).
+    Status, rates and every level 3 and 4 figure then read that version, by the store's one rule."""
+    versions = store.history("P02")
+    first = versions[(versions["form_id"] == "followup") & (versions["occasion"] == "m1")].sort_values("submitted_at").iloc[0]
+    store.mark_version(first["response_id"])
+    course = load_course(REPO)
+    marked = followup_figures(store, course, "pilot-2016", D(2016, 12, 31), 5)
+    m1 = marked["actions_by_round"]["m1"]
+    # P02's first m1 answer ticked afml, not media: afml P01 P02 P04 P05, media P01 only
+    assert (m1["n"], m1["by_type"]["afml"], m1["by_type"]["media"]) == (5, {"count": 4, "pct": 80.0}, {"count": 1, "pct": 20.0})
+    assert figures["actions_by_round"]["m1"]["by_type"]["afml"]["count"] == 3  # before the mark
+    # result_submissions at m1: P01 1, P02 3 (was 0), P03 0, P04 2, P05 0
+    assert marked["outcomes"]["m1"]["result_submissions"] == {"n": 5, "total": 6, "any": 3, "pct_any": 60.0}
+    # the marked version carries no a1 report: P02's action 1 is still done (m6), nothing else moves
+    assert marked["planned_done_by_m6"]["done"] == 3
+    assert marked["response_rates"] == figures["response_rates"]  # the round is answered either way
+    status = followup_status(store, course, "pilot-2016", D(2016, 12, 31))
+    p02 = next(r for r in status.rows if (r.participant, r.round) == ("P02", "m1"))
+    assert (p02.status, p02.answered_on) == ("answered", D(2016, 7, 1))  # the marked version's day, not 3 July's

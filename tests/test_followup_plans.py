@@ -11,7 +11,7 @@ from trainingkit.exercises.actionplan import MODEL_COURSE_END, MODEL_PLAN, expor
 from trainingkit.feedback.imports import ImportRejected
 from trainingkit.followup import current_plans, import_plans
 from trainingkit.followup.plans import plan_choice_rows
-from trainingkit.followup.progress import action_progress, latest_responses
+from trainingkit.followup.progress import action_progress, with_round
 from test_store import pg_server, pg_url, url  # noqa: F401  SQLite and PostgreSQL stores
 
 TYPES = followup_actions(REPO)
@@ -104,7 +104,7 @@ def test_each_round_records_progress_per_own_action_and_the_latest_report_counts
     answer(plans_store, "P01", "m1", dt.date(2016, 7, 5), a1_id="1", a1_progress="in_progress",
            a1_obstacles="The workshop date moved", a2_id="2", a2_progress="done", a2_evidence="https://example.org/report")
     answer(plans_store, "P01", "m3", dt.date(2016, 9, 8), a1_id="1", a1_progress="done")
-    latest = latest_responses(plans_store.answers(form_id="followup"))
+    latest = with_round(plans_store.answers(form_id="followup", versions="counted"))
     progress = action_progress(latest, {"m1": 1, "m3": 3, "m6": 6})
     assert progress == {("P01", "1"): "done", ("P01", "2"): "done"}
     stored = plans_store.answers(form_id="followup")
@@ -126,7 +126,7 @@ def test_a_kobo_export_of_the_followup_form_brings_per_action_progress_in(plans_
                            "u-1,2016-07-05T03:00:00,P01,m1,yes,afml,1,done,Minutes of the meeting,2\n", "kobo.csv")
     report = import_file(plans_store, kobo)
     assert report.stored == 1
-    latest = latest_responses(plans_store.answers(form_id="followup"))
+    latest = with_round(plans_store.answers(form_id="followup", versions="counted"))
     assert action_progress(latest, {"m1": 1, "m3": 3, "m6": 6}) == {("P01", "1"): "done"}
 
 

@@ -101,3 +101,33 @@ def test_a_contacts_file_with_an_unknown_channel_is_refused_with_its_line(tmp_pa
         read_contacts(path)
     assert "line 2, column channel: 'pigeon' is not a channel" in str(err.value)
     assert "line 3, column participant: P01 is listed twice" in str(err.value)
+
+
+@pytest.mark.slow
+def test_the_printed_sheet_lists_only_who_to_remind_with_a_qr_code_of_each_personal_link(store, course, tmp_path):
+    from urllib.parse import parse_qs, urlparse
+
+    import zxingcpp
+    from pypdf import PdfReader
+
+    from trainingkit.followup.reminders import write_sheet
+
+    roster(store, CODES)
+    answer(store, "P02", "m1", dt.date(2016, 7, 1))
+    answer(store, "P05", "m1", dt.date(2016, 7, 2))
+    withdraw(store, "P04", "pilot-2016", dt.date(2016, 7, 3))
+    tokens = tmp_path / "tokens.csv"  # P02 (answered) and P04 (withdrawn) have keys too: neither may be printed
+    tokens.write_text("participant,token\nP01,key-one\nP02,key-two\nP03,key-three\nP04,key-four\n", encoding="utf-8")
+    items = reminders(followup_status(store, course, "pilot-2016", dt.date(2016, 7, 10)), None, read_tokens(tokens),
+                      default_link("http://10.0.0.5:8866/"))
+    path = write_sheet(items, tmp_path / "out" / "reminders.pdf", "pilot-2016", "2016-07-10")
+
+    reader = PdfReader(path)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())  # lines wrap where the page ends
+    assert "Follow-up reminders: pilot-2016, 2016- 07-10" in text and "3 trainee(s)" in text
+    assert all(code in text for code in ("P01", "P03", "P06"))
+    assert not any(code in text for code in ("P02", "P04", "P05")) and "key-two" not in text and "key-four" not in text
+    read = [c.text for page in reader.pages for image in page.images for c in zxingcpp.read_barcodes(image.image)]
+    links = {parse_qs(urlparse(t).fragment)["code"][0]: t for t in read}
+    assert links == {"P01": "http://10.0.0.5:8866/forms/followup#code=P01&token=key-one",
+                     "P03": "http://10.0.0.5:8866/forms/followup#code=P03&token=key-three"}  # P06 has no key: no QR

@@ -28,7 +28,8 @@ from .daypages import day_page_texts, toc_with_day_pages
 from .errors import TrainingkitError
 from .evaluation.pilot_box import pilot_feedback_steps
 from .execute import NotebookJob, executed_notebooks
-from .facts import FACTS_FILE
+from .exercises.cases import case_sources
+from .facts import FACTS_FILE, ROLE
 from .followup.book import ENV_SUMMARY, book_summary
 from .forms.qr import forms_url
 from .forms.qr import static_files as qr_static_files
@@ -146,7 +147,10 @@ def notebook_jobs(course: Course, summary_file: Path, summary_digest: str) -> li
             # which are named after its id (exercises/quizzes/<id>.json, …)
             own = [p.relative_to(root) for p in (root / EXERCISE_DIR).glob(f"*/{meta.id}.*")]
             data = [Path(d) for d in meta.datasets] + ([Path(DATAPACKAGE)] if meta.datasets else [])
-            jobs.append(NotebookJob(path, tuple(data + own)))
+            # quizzes, keys and hints write out the facts they cite (exercises/kit/cited.py)
+            cites = own or any(ROLE.search(p.read_text(encoding="utf-8")) for p in case_sources(meta.id))
+            facts = [Path(FACTS_FILE)] if cites and (root / FACTS_FILE).is_file() else []
+            jobs.append(NotebookJob(path, tuple(data + own + facts)))
         elif docname in course.feedback_pages:
             jobs.append(NotebookJob(path, extra_digest=summary_digest, env={ENV_SUMMARY: str(summary_file)}))
         else:

@@ -575,7 +575,8 @@ def followup_status_cmd(on, fmt, cohort, db):
 @followup.command("reminders")
 @click.option("--on", type=DATE_TYPE, help="the day the reminders go out (default: today)")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="reminders.csv")
-@click.option("--sheet", type=click.Path(dir_okay=False, path_type=Path), help="also a printable HTML sheet with QR codes")
+@click.option("--sheet", type=click.Path(dir_okay=False, path_type=Path),
+              help="also a printable sheet with QR codes: reminders.pdf, or reminders.html to print from a browser")
 @click.option("--contacts", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="your contacts file: participant, channel, address[, name] (read, never stored)")
 @click.option("--tokens", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -589,7 +590,7 @@ def followup_status_cmd(on, fmt, cohort, db):
 def followup_reminders(on, output, sheet, contacts, tokens, link_template, include_lost, cohort, db):
     """Who to remind (due or overdue, never anyone who answered, withdrew or is lost): a CSV for a mail merge, and a sheet.
 
-    Example: trainingkit followup reminders --on 2016-07-10 -o reminders.csv --contacts contacts.csv --sheet reminders.html
+    Example: trainingkit followup reminders --on 2016-07-10 -o reminders.csv --contacts contacts.csv --sheet reminders.pdf
     """
     from .course import load_course
     from .followup import followup_status, reminders

@@ -5,9 +5,11 @@ an office holder) carries its sources, the date it was last confirmed (``as_of``
 it is (``confidence``) and the date by which it must be checked again (``review_by``).
 
 Pages cite a fact with the MyST role ``{fact}`id``` (its statement) or ``{fact-value}`id```
-(its short value, such as "11"); datasets cite it in a ``fact`` column or field. This module
-loads and validates the file and finds every citation; ``sphinx_facts`` renders the roles and
-``check`` turns the findings into checker lines.
+(its short value, such as "11"); datasets cite it in a ``fact`` column or field. Texts shown
+outside Sphinx (quiz feedback, answer keys, hints built in the exercises' code) use the same
+roles, written out by :func:`written_out`. This module loads and validates the file and finds
+every citation; ``sphinx_facts`` renders the roles and ``check`` turns the findings into
+checker lines.
 """
 from __future__ import annotations
 
@@ -36,6 +38,8 @@ ROLE = re.compile(r"\{(fact|fact-value)\}`([^`]*)`")
 # code-built texts kept as data point at the same ids.
 CITING_DIRS = ("book", "modules", "exercises", "datasets", "feedback", "trainingkit/exercises")
 DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv")
+# Hints built in the exercises' code cite facts with the same roles, inside string literals.
+CODE_CITING_DIR = "trainingkit/exercises"
 FACT_COLUMN = "fact"
 
 
@@ -82,6 +86,11 @@ class Fact(BaseModel):
     @property
     def short(self) -> str:
         return self.value or self.statement
+
+    @property
+    def as_of_note(self) -> str:
+        """'as of 16 September 2025, confirmed ✅': what every citation of the fact says beside it."""
+        return f"as of {as_of_text(self.as_of)}, {CONFIDENCE_SHORT[self.confidence]} {self.confidence}"
 
 
 class FactsError(TrainingkitError):
@@ -153,7 +162,7 @@ def _texts(path: Path, rel: str):
             reader = csv.DictReader(handle)
             for row_number, row in enumerate(reader, start=2):  # line 1 is the header
                 yield row_number, " ".join(v for v in row.values() if isinstance(v, str))
-    elif path.suffix in DATA_SUFFIXES:
+    elif path.suffix in (*DATA_SUFFIXES, ".py"):
         yield None, path.read_text(encoding="utf-8")
 
 
@@ -193,7 +202,8 @@ def citations(root: Path) -> list[Citation]:
         for path in sorted(base.rglob("*")):
             if not path.is_file() or {".ipynb_checkpoints", "__pycache__"} & set(path.parts):
                 continue
-            if path.suffix not in (".md", ".ipynb", *DATA_SUFFIXES):
+            code = path.suffix == ".py" and folder == CODE_CITING_DIR
+            if path.suffix not in (".md", ".ipynb", *DATA_SUFFIXES) and not code:
                 continue
             rel = path.relative_to(root).as_posix()
             if rel == FACTS_FILE:
@@ -219,6 +229,22 @@ def uses(root: Path) -> dict[str, list[str]]:
         if c.path not in files:
             files.append(c.path)
     return out
+
+
+def written_out(text: str, facts: dict[str, Fact], where: str) -> str:
+    """``text`` with each fact role written out in plain words with its as-of note, for texts
+    shown where no Sphinx runs (a quiz's feedback, a hint): "… ratified C189 (as of 16 September
+    2025, confirmed ✅)". An unknown id raises :class:`FactsError` naming ``where``."""
+
+    def one(match: re.Match) -> str:
+        role, fact_id = match.group(1), match.group(2).strip()
+        fact = facts.get(fact_id)
+        if fact is None:
+            raise FactsError(where, [("", f"unknown fact id '{fact_id}': add it to {FACTS_FILE} or fix the id")])
+        words = fact.statement if role == "fact" else fact.short
+        return f"{words} ({fact.as_of_note})"
+
+    return ROLE.sub(one, text)
 
 
 def as_of_text(day: dt.date) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util import logging
 
-from .facts import CONFIDENCE, CONFIDENCE_SHORT, FACTS_FILE, Fact, as_of_text, load_facts
+from .facts import CONFIDENCE, FACTS_FILE, Fact, as_of_text, load_facts
 
 logger = logging.getLogger(__name__)
 USERS = "trainingkit_fact_users"  # env attribute: docnames that cite a fact
@@ -61,7 +61,7 @@ def fact_nodes(fact: Fact, text: str) -> list[nodes.Node]:
     """The fact's text with its hover, then "(as of DATE MARK SOURCE, SOURCE)"."""
     shown = nodes.abbreviation(text, text, explanation=hover_text(fact), classes=["fact"], ids=[])
     meta = nodes.inline("", "", classes=["fact-meta"])
-    meta += nodes.Text(f" (as of {as_of_text(fact.as_of)}, {CONFIDENCE_SHORT[fact.confidence]} {fact.confidence}: ")
+    meta += nodes.Text(f" ({fact.as_of_note}: ")
     for n, source in enumerate(fact.sources[:3]):
         if n:
             meta += nodes.Text(", ")

@@ -6,6 +6,7 @@ contract test can reach every view, without importing the (widget-heavy) views u
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 
 # exercise id (= notebook name, work file, quiz file) -> (case package, view class)
 CASES: dict[str, tuple[str, str]] = {
@@ -36,3 +37,10 @@ def view_class(exercise_id: str):
 def key_model(exercise_id: str):
     package, _ = CASES[exercise_id]
     return getattr(import_module(f"{__package__}.{package}.model"), KEYS[exercise_id])
+
+
+def case_sources(exercise_id: str) -> list[Path]:
+    """The Python files of the exercise's case package (unknown exercises have none)."""
+    if exercise_id not in CASES:
+        return []
+    return sorted((Path(__file__).parent / CASES[exercise_id][0]).glob("*.py"))

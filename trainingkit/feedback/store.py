@@ -354,18 +354,25 @@ class FeedbackStore:
             self._verified.remember(code, row.token_hash, token or "")
         return ok
 
-    def answers(self, form_id: str | None = None, cohort: str | None = None) -> pd.DataFrame:
+    def answers(self, form_id: str | None = None, cohort: str | None = None, versions: str = "all") -> pd.DataFrame:
         """One row per answer, in the tidy columns plus ``form_version, source, language, cohort``.
 
         ``session`` is ``""`` where a question is not about one session; ``value`` is text
         (numbers as ``"4"``, a select_multiple as space-separated choice names).
+        ``versions="counted"``: only the answers of the responses that count, by the rule of
+        :meth:`responses` (the marked version, else the latest).
         """
+        if versions not in ("counted", "all"):
+            raise ValueError(f"versions is 'counted' or 'all', not {versions!r}")
         r, a = responses_table.c, answers_table.c
         columns = [a[c] if c in ("session", "question", "value", "response_id") else r[c] for c in ANSWER_COLUMNS]
         query = select(*columns).select_from(answers_table.join(responses_table))
         query = _filtered(query, form_id, cohort).order_by(r.submitted_at, a.response_id, a.session, a.question)
         frame = self._frame(query, ANSWER_COLUMNS)
         frame["submitted_at"] = pd.to_datetime(frame["submitted_at"], utc=True)
+        if versions == "counted":
+            heads = self._versions(form_id, cohort)
+            frame = frame[frame["response_id"].isin(heads.loc[heads["counts"], "response_id"])].reset_index(drop=True)
         return frame
 
     def _frame(self, query, columns: list[str]) -> pd.DataFrame:

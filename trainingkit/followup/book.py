@@ -14,7 +14,7 @@ from ..course import Course
 from ..evaluation.model import Summary
 from ..evaluation.sample import sample_summary
 from ..evaluation.source import store_summary
-from .compare import CompareRow, Comparison, Cell, Difference, as_records, cohorts_in_store, compare
+from .compare import MEAN, CompareRow, Comparison, Cell, Difference, as_records, cohorts_in_store, compare
 
 SUMMARY_KEY = "cohorts_compared"
 MAX_COHORTS = 6  # the course's cohort and the five before it, in the order of their names
@@ -53,12 +53,14 @@ def comparison_from_data(data: dict) -> Comparison:
     """Back from :func:`cohort_comparison`'s plain data (as the summary JSON holds it)."""
     cohorts, rows, grouped = data["cohorts"], [], {}
     for r in data["records"]:
-        grouped.setdefault((r["form"], r["session"], r["question"], r["label"]), []).append(r)
-    for (form_id, session, question, label), items in grouped.items():
+        key = (r["form"], r["session"], r["question"], r["label"], r.get("measure", MEAN), r.get("choice", ""), r.get("occasion", ""))
+        grouped.setdefault(key, []).append(r)
+    for (form_id, session, question, label, measure, choice, occasion), items in grouped.items():
         by = {i["cohort"]: i for i in items}
         cells = {c: Cell(by[c]["n"], by[c]["mean"], by[c]["sd"], by[c]["suppressed"]) for c in cohorts}
         diffs = tuple(Difference(c, cohorts[0], by[c]["diff_vs_first"], by[c]["n"], by[cohorts[0]]["n"]) for c in cohorts[1:])
-        rows.append(CompareRow(form_id, session, question, label, cells, diffs, {c: by[c]["form_version"] for c in cohorts}))
+        rows.append(CompareRow(form_id, session, question, label, cells, diffs, {c: by[c]["form_version"] for c in cohorts},
+                               measure, choice, occasion))
     return Comparison(tuple(cohorts), data["min_cell"], tuple(rows))
 
 

@@ -1,42 +1,72 @@
 """Cohorts side by side: the same question ids across form versions, sessions by their stable id.
 
-One query per comparison, inside the store: the latest response of each trainee per form and
-occasion (day of a daily form, round of a follow-up), then count, sum and sum of squares per
-cohort, form, session and numeric question. A session renamed keeps its id, so it lines up by
-itself; a session moved to another day gets a new id, and ``course.yml``'s ``moved_sessions``
-maps the old id to the new. A cell resting on fewer than ``min_cell`` answers is suppressed, and
-so is every difference it would enter.
+Two queries per comparison, inside the store, over the response of each trainee per form and
+occasion (day of a daily form, round of a follow-up) that counts — the one an organiser marked,
+else the latest, as ``FeedbackStore.responses`` decides:
+
+- numeric questions (1–5, 0–10, counts): count, sum and sum of squares per cohort, form,
+  session and question, so each cell is a mean with its sd and n;
+- choice questions (select_one, select_multiple): answers per value and occasion, so each cell
+  is the share of respondents who chose a choice, with n (a follow-up round is its own row:
+  "engaged at month 1" is compared with "engaged at month 1").
+
+A session renamed keeps its id, so it lines up by itself; a session moved to another day gets a
+new id, and ``course.yml``'s ``moved_sessions`` maps the old id to the new. A numeric cell
+resting on fewer than ``min_cell`` answers is suppressed, and so is every difference it would
+enter. A choice question's cohorts pass ``evaluation.privacy.protect`` together, with the
+cohorts as the groups: each shown cell holds ``min_cell`` respondents or more, and no
+combination of the shown cells and their pooled total gives away a smaller one.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, inspect, text
 
 from ..errors import TrainingkitError
-from ..evaluation.privacy import check_min_cell
+from ..evaluation.privacy import check_min_cell, protect
+from ..feedback.versions import OCCASION_QUESTION
 from ..forms.model import Form
 
 NUMERIC_TYPES = ("likert", "rating", "integer")
+CHOICE_TYPES = ("select_one", "select_multiple")
+MEAN, SHARE = "mean", "share"  # what a row's cells hold: a mean, or the % of respondents who chose ``choice``
 
-AGGREGATE = """
+# The version that counts per (cohort, participant, form, occasion): a marked one first (the
+# store's counted_versions), else the latest; anonymous responses each count. {marks} is the join
+# on counted_versions, or nothing in a store made before it existed.
+COUNTED = """
 WITH heads AS (
   SELECT r.response_id, r.cohort, r.form_id, r.form_version, COALESCE(r.participant, '') AS participant, r.submitted_at,
     COALESCE((SELECT min(o.value) FROM answers o WHERE o.response_id = r.response_id AND o.session = ''
-              AND o.question IN ('day', 'round')), '') AS occasion
-  FROM responses r WHERE r.cohort IN :cohorts
+              AND o.question IN ('day', 'round')), '') AS occasion,
+    {marked} AS marked
+  FROM responses r {marks} WHERE r.cohort IN :cohorts
 ), ranked AS (
   SELECT h.*, ROW_NUMBER() OVER (PARTITION BY cohort, participant, form_id, occasion
-                                 ORDER BY submitted_at DESC, response_id DESC) AS rn
+                                 ORDER BY marked DESC, submitted_at DESC, response_id DESC) AS rn
   FROM heads h
-)
+)"""
+_MARKS_JOIN = "LEFT JOIN counted_versions cv ON cv.response_id = r.response_id"
+_MARKED = "CASE WHEN cv.response_id IS NULL THEN 0 ELSE 1 END"
+
+AGGREGATE = """
 SELECT k.cohort, k.form_id, a.session, a.question, count(*) AS n,
        sum(CAST(a.value AS FLOAT)) AS total, sum(CAST(a.value AS FLOAT) * CAST(a.value AS FLOAT)) AS squares,
        min(k.form_version) AS v_min, max(k.form_version) AS v_max
 FROM ranked k JOIN answers a ON a.response_id = k.response_id
 WHERE (k.participant = '' OR k.rn = 1) AND a.question IN :questions AND trim(a.value) <> ''
 GROUP BY k.cohort, k.form_id, a.session, a.question
+"""
+
+# One row per value given (a select_multiple's value is its choices, space-separated).
+CHOICES = """
+SELECT k.cohort, k.form_id, k.occasion, a.session, a.question, a.value, count(*) AS n,
+       min(k.form_version) AS v_min, max(k.form_version) AS v_max
+FROM ranked k JOIN answers a ON a.response_id = k.response_id
+WHERE (k.participant = '' OR k.rn = 1) AND a.question IN :questions AND trim(a.value) <> ''
+GROUP BY k.cohort, k.form_id, k.occasion, a.session, a.question, a.value
 """
 
 
@@ -61,13 +91,19 @@ class Difference:
 
 @dataclass(frozen=True)
 class CompareRow:
+    """One question (numeric: ``measure`` "mean") or one choice of a question (``measure``
+    "share": each cell's ``mean`` is the % of its n respondents who chose ``choice``)."""
+
     form_id: str
     session: str
     question: str
     label: str
     cells: dict[str, Cell]
-    differences: tuple[Difference, ...]
+    differences: tuple[Difference, ...]  # a share's difference is in percentage points
     versions: dict[str, str]  # cohort: form versions the answers came from, "1" or "1-2"
+    measure: str = MEAN
+    choice: str = ""
+    occasion: str = ""  # a follow-up round (or a day) for a choice question
 
 
 @dataclass(frozen=True)
@@ -76,11 +112,11 @@ class Comparison:
     min_cell: int
     rows: tuple[CompareRow, ...]
 
-    def row(self, form_id: str, question: str, session: str = "") -> CompareRow:
+    def row(self, form_id: str, question: str, session: str = "", choice: str = "", occasion: str = "") -> CompareRow:
         for r in self.rows:
-            if (r.form_id, r.question, r.session) == (form_id, question, session):
+            if (r.form_id, r.question, r.session, r.choice, r.occasion) == (form_id, question, session, choice, occasion):
                 return r
-        raise KeyError((form_id, question, session))
+        raise KeyError((form_id, question, session, choice, occasion))
 
 
 def numeric_questions(forms: dict[str, Form]) -> dict[tuple[str, str], str]:
@@ -94,10 +130,75 @@ def numeric_questions(forms: dict[str, Form]) -> dict[tuple[str, str], str]:
     return out
 
 
-def aggregates(engine, cohorts: list[str], questions: set[str]) -> list[tuple]:
-    statement = text(AGGREGATE).bindparams(bindparam("cohorts", expanding=True), bindparam("questions", expanding=True))
+def choice_questions(forms: dict[str, Form]) -> dict[tuple[str, str], tuple[str, list[str]]]:
+    """{(form id, question id): (English label, choice names)} of the questions with fixed
+    choices, less those that name the occasion (day, round) and the per-action slots (each
+    trainee's own actions: a1_progress is not the same action in two plans)."""
+    out = {}
+    for form in forms.values():
+        for f in form.fields:
+            if f.type in CHOICE_TYPES and f.choices and not f.action_slot and OCCASION_QUESTION.get(form.id) != f.question:
+                out.setdefault((form.id, f.question), (f.label.get("en", f.question), f.choice_names))
+    return out
+
+
+def _query(engine, sql: str, cohorts: list[str], questions: set[str]) -> list[tuple]:
     with engine.connect() as conn:
+        marks = inspect(conn).has_table("counted_versions")
+        counted = COUNTED.format(marks=_MARKS_JOIN if marks else "", marked=_MARKED if marks else "0")
+        statement = text(counted + sql).bindparams(bindparam("cohorts", expanding=True), bindparam("questions", expanding=True))
         return [tuple(r) for r in conn.execute(statement, {"cohorts": list(cohorts), "questions": sorted(questions)})]
+
+
+def aggregates(engine, cohorts: list[str], questions: set[str]) -> list[tuple]:
+    return _query(engine, AGGREGATE, cohorts, questions)
+
+
+def _versions(v_min, v_max) -> str:
+    return "" if v_min is None else (str(v_min) if v_min == v_max else f"{v_min}-{v_max}")
+
+
+def choice_rows(engine, forms: dict[str, Form], cohorts: list[str], min_cell: int, moved: dict[str, str],
+                titles: dict[str, str]) -> list[CompareRow]:
+    """Per choice question, occasion and session: each cohort's share choosing each choice, with n."""
+    wanted = choice_questions(forms)
+    if not wanted:
+        return []
+    given: dict[tuple, dict[str, list]] = {}  # (form, occasion, session, question) -> cohort -> [n, {choice: count}, v_min, v_max]
+    for cohort, form_id, occasion, session, question, value, n, v_min, v_max in _query(
+            engine, CHOICES, cohorts, {q for _, q in wanted}):
+        if (form_id, question) not in wanted:
+            continue
+        key = (form_id, occasion, moved.get(session, session), question)
+        acc = given.setdefault(key, {}).setdefault(cohort, [0, {}, v_min, v_max])
+        acc[0] += n
+        for choice in str(value).split():
+            acc[1][choice] = acc[1].get(choice, 0) + n
+        acc[2], acc[3] = min(acc[2], v_min), max(acc[3], v_max)
+    rows = []
+    for (form_id, occasion, session, question), by_cohort in sorted(given.items()):
+        label, choices = wanted[(form_id, question)]
+        sizes = {c: by_cohort.get(c, [0])[0] for c in cohorts}
+        # one respondent one answer per question and occasion: the cohorts are the groups, and a
+        # group's people all look alike to the rule, so sizes are all protect needs to know
+        people = {f"{c}#{i}": (c,) for c in cohorts for i in range(sizes[c])}
+        shown = protect(people, ("cohort",), min_cell)["cohort"]
+        where = f"{session} {titles.get(session, '')}".strip() + ": " if session else ""
+        when = f" ({occasion})" if occasion else ""
+        for choice in choices:
+            cells = {}
+            for c in cohorts:
+                n = sizes[c]
+                count = by_cohort[c][1].get(choice, 0) if c in by_cohort else 0
+                cells[c] = Cell(n, round(100 * count / n, 1)) if c in shown else Cell(n, suppressed=True)
+            first = cohorts[0]
+            diffs = tuple(Difference(c, first, round(cells[c].mean - cells[first].mean, 1)
+                                     if cells[c].mean is not None and cells[first].mean is not None else None,
+                                     cells[c].n, cells[first].n) for c in cohorts[1:])
+            versions = {c: _versions(*by_cohort[c][2:]) if c in by_cohort else "" for c in cohorts}
+            rows.append(CompareRow(form_id, session, question, f"{where}{label}{when}: {choice}", cells, diffs, versions,
+                                   SHARE, choice, occasion))
+    return rows
 
 
 def _cell(n: int, total: float, squares: float, min_cell: int) -> Cell:
@@ -128,7 +229,8 @@ def compare(engine, forms: dict[str, Form], cohorts: list[str], min_cell: int,
         acc[1] += float(total or 0)
         acc[2] += float(squares or 0)
         acc[3], acc[4] = min(acc[3], v_min), max(acc[4], v_max)
-    present = {c for *_, c in sums}
+    shares = choice_rows(engine, forms, cohorts, min_cell, moved, titles)
+    present = {c for *_, c in sums} | {c for r in shares for c, cell in r.cells.items() if cell.n}
     absent = [c for c in cohorts if c not in present]
     if absent:
         raise TrainingkitError(f"no answers in the store for cohort(s) {', '.join(absent)}")
@@ -138,7 +240,7 @@ def compare(engine, forms: dict[str, Form], cohorts: list[str], min_cell: int,
         for c in cohorts:
             n, total, squares, v_min, v_max = sums.get((form_id, session, question, c), [0, 0.0, 0.0, None, None])
             cells[c] = _cell(n, total, squares, min_cell)
-            versions[c] = "" if v_min is None else (str(v_min) if v_min == v_max else f"{v_min}-{v_max}")
+            versions[c] = _versions(v_min, v_max)
         first = cohorts[0]
         diffs = tuple(
             Difference(c, first, round(cells[c].mean - cells[first].mean, 2)
@@ -149,7 +251,7 @@ def compare(engine, forms: dict[str, Form], cohorts: list[str], min_cell: int,
         if session:
             label = f"{session} {titles.get(session, '')}".strip() + f": {question}"
         rows.append(CompareRow(form_id, session, question, label, cells, diffs, versions))
-    return Comparison(tuple(cohorts), min_cell, tuple(rows))
+    return Comparison(tuple(cohorts), min_cell, tuple(rows + shares))
 
 
 def cohorts_in_store(engine) -> list[str]:
@@ -158,13 +260,15 @@ def cohorts_in_store(engine) -> list[str]:
 
 
 def as_records(comparison: Comparison) -> list[dict]:
-    """One flat record per question and cohort (CSV, JSON, a table)."""
+    """One flat record per question (or choice) and cohort (CSV, JSON, a table). For a share,
+    ``mean`` is the % choosing ``choice`` and ``diff_vs_first`` is in percentage points."""
     out = []
     for r in comparison.rows:
         diffs = {d.cohort: d for d in r.differences}
         for c in comparison.cohorts:
             cell, d = r.cells[c], diffs.get(c)
             out.append({"form": r.form_id, "session": r.session, "question": r.question, "label": r.label, "cohort": c,
+                        "measure": r.measure, "occasion": r.occasion, "choice": r.choice,
                         "form_version": r.versions[c], "n": cell.n, "mean": cell.mean, "sd": cell.sd,
                         "suppressed": cell.suppressed, "diff_vs_first": d.diff if d else None,
                         "first_cohort": comparison.cohorts[0]})

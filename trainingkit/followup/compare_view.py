@@ -1,19 +1,30 @@
 """A comparison of cohorts as text, as an HTML table and as a chart (for the trainer edition).
 
-The chart shows each cohort's mean per question where it rests on ``min_cell`` answers or
-more; the alt text and the table carry the same numbers, with their n.
+The chart shows each cohort's mean per numeric question where it rests on ``min_cell`` answers
+or more; the alt text and the table carry the same numbers, with their n. The shares of choice
+questions (in %) are on another scale: they are in the table and the text, not the chart.
 """
 from __future__ import annotations
 
 import html
 
-from .compare import Comparison
+from .compare import SHARE, Comparison
 
 MAX_CHART_ROWS = 30
 
 
-def _fmt(cell) -> str:
-    return "suppressed" if cell.suppressed else (f"{cell.mean:.2f} (n={cell.n})" if cell.n else "–")
+def _fmt(cell, measure: str = "mean") -> str:
+    if cell.suppressed:
+        return "suppressed"
+    if not cell.n:
+        return "–"
+    return f"{cell.mean:.1f}% (n={cell.n})" if measure == SHARE else f"{cell.mean:.2f} (n={cell.n})"
+
+
+def _diff(d, measure: str = "mean") -> str:
+    if d.diff is None:
+        return "–"
+    return f"{d.diff:+.1f} pts" if measure == SHARE else f"{d.diff:+.2f}"
 
 
 def comparison_text(c: Comparison) -> str:
@@ -21,10 +32,10 @@ def comparison_text(c: Comparison) -> str:
     lines = [f"{'form':<9}{'question':<{width}}" + "".join(f"{k[:22]:<24}" for k in c.cohorts)
              + "".join(f"{'diff ' + d[:16]:<22}" for d in c.cohorts[1:])]
     for r in c.rows:
-        diffs = "".join(f"{'–' if d.diff is None else f'{d.diff:+.2f}':<22}" for d in r.differences)
-        lines.append(f"{r.form_id:<9}{r.label[:48]:<{width}}" + "".join(f"{_fmt(r.cells[k]):<24}" for k in c.cohorts) + diffs)
-    lines.append(f"Means of the latest answer per trainee; cells below {c.min_cell} answers are suppressed. "
-                 f"Differences are against {c.cohorts[0]}.")
+        diffs = "".join(f"{_diff(d, r.measure):<22}" for d in r.differences)
+        lines.append(f"{r.form_id:<9}{r.label[:48]:<{width}}" + "".join(f"{_fmt(r.cells[k], r.measure):<24}" for k in c.cohorts) + diffs)
+    lines.append(f"Means (and, for choices, % of respondents) of the answer that counts per trainee; cells below "
+                 f"{c.min_cell} answers are suppressed. Differences are against {c.cohorts[0]} (in points for a %).")
     return "\n".join(lines) + "\n"
 
 
@@ -33,11 +44,11 @@ def comparison_table_html(c: Comparison) -> str:
     head += "".join(f"<th scope='col'>{html.escape(k)} − {html.escape(c.cohorts[0])}</th>" for k in c.cohorts[1:])
     body = []
     for r in c.rows:
-        cells = "".join(f"<td>{html.escape(_fmt(r.cells[k]))}</td>" for k in c.cohorts)
-        cells += "".join(f"<td>{'–' if d.diff is None else f'{d.diff:+.2f}'} (n={d.n} vs {d.n_versus})</td>" for d in r.differences)
+        cells = "".join(f"<td>{html.escape(_fmt(r.cells[k], r.measure))}</td>" for k in c.cohorts)
+        cells += "".join(f"<td>{_diff(d, r.measure)} (n={d.n} vs {d.n_versus})</td>" for d in r.differences)
         body.append(f"<tr><th scope='row'>{html.escape(r.form_id)}: {html.escape(r.label)}</th>{cells}</tr>")
-    caption = (f"Cohorts compared: mean of the latest answer per trainee, with n. Cells with fewer than "
-               f"{c.min_cell} answers are suppressed.")
+    caption = (f"Cohorts compared: mean of the answer that counts per trainee, or for a choice the % of "
+               f"respondents who chose it, with n. Cells with fewer than {c.min_cell} answers are suppressed.")
     return (f"<table class='cohort-comparison'><caption>{html.escape(caption)}</caption><thead><tr><th scope='col'>question</th>"
             f"{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
@@ -49,7 +60,8 @@ def comparison_chart(c: Comparison):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    rows = [r for r in c.rows if any(not cell.suppressed and cell.n for cell in r.cells.values())][:MAX_CHART_ROWS]
+    rows = [r for r in c.rows if r.measure != SHARE
+            and any(not cell.suppressed and cell.n for cell in r.cells.values())][:MAX_CHART_ROWS]
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(rows) + 1.2))
     markers = "os^Dv<>p"
     alt = []

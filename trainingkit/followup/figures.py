@@ -32,7 +32,7 @@ def followup_figures(store, course: Course, cohort: str | None = None, on: dt.da
     min_cell = min_cell or course.config.min_cell
     status = followup_status(store, course, cohort, on, min_cell)
     months = {r.id: r.months for r in status.rounds}
-    figures = levels_3_4(store.answers(form_id=FORM_ID, cohort=cohort), current_plans(store.engine, cohort),
+    figures = levels_3_4(store.answers(form_id=FORM_ID, cohort=cohort, versions="counted"), current_plans(store.engine, cohort),
                          months, action_types(store), min_cell)
     rates = [{**dataclasses.asdict(r), "due": r.due.isoformat()} for r in status.rates]
     return {"cohort": cohort, "on": status.on.isoformat(), "response_rates": rates, **figures}

@@ -2,8 +2,9 @@
 
 Pure functions over the follow-up answers (the store's tidy rows) and the trainees' current
 plans. Each figure carries its ``n`` (trainees it rests on); a figure resting on fewer than
-``min_cell`` trainees is ``{"suppressed": true}`` with no numbers at all. Only the latest
-response of a trainee per round counts.
+``min_cell`` trainees is ``{"suppressed": true}`` with no numbers at all. Only the version
+that counts of a trainee's response per round enters (the store chooses it: the one an
+organiser marked, else the latest).
 """
 from __future__ import annotations
 
@@ -22,18 +23,15 @@ def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def latest_responses(answers: pd.DataFrame) -> pd.DataFrame:
-    """Follow-up answers of each trainee's latest response per round (anonymous ones all count)."""
+def with_round(answers: pd.DataFrame) -> pd.DataFrame:
+    """Follow-up answers with their response's ``round``; those of a response naming no round go.
+
+    ``answers`` must already hold only the versions that count (``FeedbackStore.answers(...,
+    versions="counted")``): this module does not choose versions, the store's one rule does."""
     if answers.empty:
         return answers.assign(round=pd.Series(dtype=str))
     rounds = answers[answers["question"] == "round"].set_index("response_id")["value"]
-    a = answers.assign(round=answers["response_id"].map(rounds)).dropna(subset=["round"])
-    heads = a.drop_duplicates("response_id")[["response_id", "participant", "round", "submitted_at"]]
-    heads = heads.sort_values(["submitted_at", "response_id"])
-    named = heads[heads["participant"].notna() & (heads["participant"] != "")]
-    keep = set(named.drop_duplicates(["participant", "round"], keep="last")["response_id"])
-    keep |= set(heads.loc[~heads.index.isin(named.index), "response_id"])
-    return a[a["response_id"].isin(keep)]
+    return answers.assign(round=answers["response_id"].map(rounds)).dropna(subset=["round"])
 
 
 def _who(rows: pd.DataFrame) -> pd.Series:
@@ -137,11 +135,11 @@ def stories(latest: pd.DataFrame, rounds: list[str], min_cell: int, names=()) ->
     return out
 
 
-def levels_3_4(answers: pd.DataFrame, plans: dict[str, list[PlannedAction]], round_months: dict[str, int],
+def levels_3_4(counted: pd.DataFrame, plans: dict[str, list[PlannedAction]], round_months: dict[str, int],
                types: list[str], min_cell: int, names=()) -> dict:
     """Every level 3 and 4 figure of one cohort (see the module docstring for the privacy rule)."""
     check_min_cell(min_cell)
-    latest = latest_responses(answers)
+    latest = with_round(counted)
     rounds = sorted(round_months, key=round_months.get)
     return {
         "min_cell": min_cell,

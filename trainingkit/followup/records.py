@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import delete, select
 
 from ..course import Course
 from ..errors import TrainingkitError
@@ -22,22 +22,13 @@ FORM_ID = "followup"
 ROUND_QUESTION = "round"
 
 
-def answered_rounds(engine, cohort: str) -> dict[tuple[str, str], dt.date]:
-    """{(participant, round): first day it was answered} for the cohort's follow-up responses."""
-    r, a = responses.c, answers.c
-    query = (select(r.participant, a.value, func.min(r.submitted_at))
-             .select_from(responses.join(answers, and_(a.response_id == r.response_id, a.question == ROUND_QUESTION,
-                                                      a.session == "")))
-             .where(r.cohort == cohort, r.form_id == FORM_ID, r.participant.is_not(None))
-             .group_by(r.participant, a.value))
-    with engine.connect() as conn:
-        return {(p, v): _day(at) for p, v, at in conn.execute(query)}
-
-
-def _day(value) -> dt.date:
-    if isinstance(value, str):  # SQLite hands aggregates back as text
-        value = dt.datetime.fromisoformat(value)
-    return value.date() if isinstance(value, dt.datetime) else value
+def answered_rounds(store, cohort: str) -> dict[tuple[str, str], dt.date]:
+    """{(participant, round): the day of the version that counts} for the cohort's follow-up
+    responses. Which version counts is the store's one rule (``FeedbackStore.responses``: the
+    one an organiser marked, else the latest), so status, reminders and figures agree."""
+    frame = store.responses(form_id=FORM_ID, cohort=cohort, versions="all")
+    frame = frame[frame["counts"] & frame["participant"].notna() & (frame["occasion"] != "")]
+    return {(p, occasion): at.date() for p, occasion, at in zip(frame["participant"], frame["occasion"], frame["submitted_at"])}
 
 
 def withdrawn(engine, cohort: str) -> dict[str, dt.date]:
@@ -72,7 +63,7 @@ def followup_status(store, course: Course, cohort: str | None = None, on: dt.dat
     codes = roster_codes(store.engine, cohort)
     if not codes:
         raise TrainingkitError(f"cohort '{cohort}' has no roster in the store: load it first (trainingkit feedback roster FILE --cohort {cohort})")
-    rows = classify(codes, rounds, answered_rounds(store.engine, cohort), withdrawn(store.engine, cohort), on,
+    rows = classify(codes, rounds, answered_rounds(store, cohort), withdrawn(store.engine, cohort), on,
                     course.config.followup.lost_after)
     rates = round_rates(rows, rounds, on, min_cell or course.config.min_cell)
     return FollowupStatus(cohort, on, tuple(rounds), tuple(rows), tuple(rates))

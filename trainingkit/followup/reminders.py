@@ -182,7 +182,15 @@ h2{{font-size:1.1rem;margin:0}} p{{margin:.2rem 0;overflow-wrap:anywhere}}
 
 
 def write_sheet(items: list[Reminder], path: Path, cohort: str, on: str) -> Path:
+    """The sheet as ``path`` says: a PDF (``.pdf``, printed by Chromium as the slips are) or the
+    print-ready HTML page."""
     path = Path(path)
+    page = sheet_html(items, cohort, on)
+    if path.suffix.lower() == ".pdf":
+        from ..pdf import PrintJob, print_pdfs
+
+        print_pdfs({path: PrintJob(page, f"Follow-up reminders, {cohort}, {on}: private, destroy after use", ())})
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(sheet_html(items, cohort, on), encoding="utf-8")
+    path.write_text(page, encoding="utf-8")
     return path

@@ -245,36 +245,37 @@ class FormHandler(_Base):
                              response_id=_response_id(payload[RESPONSE_ID]), message=reply.body.get("message", "")))
 
 
-class SubmitHandler(_Base):
+class _JsonHandler(_Base):
+    """A JSON POST: the body is one object, and the reply is the service's, as JSON."""
+
+    async def answer(self, form_id: str, payload: dict) -> Reply:
+        raise NotImplementedError
+
     async def post(self, form_id: str):
         try:
             payload = json.loads(self.request.body or b"{}")
         except (ValueError, UnicodeDecodeError):
             payload = None
-        if not isinstance(payload, dict):
-            reply = Reply(400, {"message": web("failed", "en")})
+        if isinstance(payload, dict):
+            reply = await self.answer(form_id, payload)
         else:
-            reply = await self.run_submit(form_id, payload)
+            reply = Reply(400, {"message": web("failed", "en")})
         self.set_status(reply.status)
         self.set_header("Content-Type", "application/json; charset=utf-8")
         self.write(json.dumps(reply.body, ensure_ascii=False))
 
 
-class PlanHandler(_Base):
-    async def post(self, form_id: str):
-        """POST, never GET: the key must not sit in an address or a server log."""
-        try:
-            payload = json.loads(self.request.body or b"{}")
-        except (ValueError, UnicodeDecodeError):
-            payload = None
-        if not isinstance(payload, dict):
-            reply = Reply(400, {"message": web("failed", "en")})
-        else:
-            loop = asyncio.get_running_loop()
-            reply = await loop.run_in_executor(self.app.pool, self.app.service.plan, form_id, payload, self.request.remote_ip)
-        self.set_status(reply.status)
-        self.set_header("Content-Type", "application/json; charset=utf-8")
-        self.write(json.dumps(reply.body, ensure_ascii=False))
+class SubmitHandler(_JsonHandler):
+    async def answer(self, form_id: str, payload: dict) -> Reply:
+        return await self.run_submit(form_id, payload)
+
+
+class PlanHandler(_JsonHandler):
+    """POST, never GET: the key must not sit in an address or a server log."""
+
+    async def answer(self, form_id: str, payload: dict) -> Reply:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.app.pool, self.app.service.plan, form_id, payload, self.request.remote_ip)
 
 
 class FormsApp:

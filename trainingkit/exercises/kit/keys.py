@@ -1,7 +1,8 @@
 """Answer keys and rubric texts kept as data: ``exercises/keys/<exercise id>.yml``.
 
 Trainers edit the prose (model answers, why they fit, hints) without touching Python, and
-``trainingkit check`` validates every key file against its case's pydantic model. A key that
+``trainingkit check`` validates every key file against its case's pydantic model. Facts in the
+prose are cited with the pages' roles and written out on reading (:mod:`.cited`). A key that
 does not fit its model is refused with the file and the key path of the first problem, in the
 same ``where: key/path: message`` shape as the rest of the kit.
 """
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ...errors import DataError
 from ...paths import course_root
+from .cited import with_facts
 
 KEY_DIR = "exercises/keys"
 Model = TypeVar("Model", bound=BaseModel)
@@ -46,6 +48,7 @@ def read_key(path: Path, model: type[Model]) -> Model:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(where, f"not valid YAML ({getattr(exc, 'problem', exc)})",
                         line=mark.line + 1 if mark else None) from exc
+    data = with_facts(data, where, root=path.parent.parent.parent)  # <root>/exercises/keys/<file>
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -2,7 +2,8 @@
 
 A quiz is a list of jupyterquiz questions (``multiple_choice``, ``many_choice`` or
 ``numeric``), kept in ``exercises/quizzes/<exercise id>.json`` where trainers can edit it and
-``trainingkit check`` validates it. The questions and their feedback are embedded in the page as JavaScript, so a
+``trainingkit check`` validates it. Volatile facts in the feedback are cited with the pages'
+fact roles and written out with their as-of date when the quiz is read. The questions and their feedback are embedded in the page as JavaScript, so a
 quiz works in the static book without a kernel and without the network.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from ...errors import DataError
 from ...paths import course_root
+from .cited import with_facts
 
 QUIZ_DIR = "exercises/quizzes"
 
@@ -85,9 +87,10 @@ def read_quiz(path: Path) -> list[dict]:
     if not isinstance(questions, list):
         raise DataError(where, "a quiz file holds a list of questions")
     try:
-        return validate_quiz(path.stem, questions)
+        validate_quiz(path.stem, questions)
     except DataError as exc:  # name the file rather than the quiz
         raise DataError(where, str(exc).removeprefix(f"quiz '{path.stem}', "), field=exc.field) from None
+    return with_facts(questions, where, root=path.parent.parent.parent)  # <root>/exercises/quizzes/<file>
 
 
 def load_quiz(exercise_id: str, root: Path | None = None) -> list[dict]:

@@ -7,14 +7,18 @@ import re
 import pandas as pd
 
 from ..kit.checks import Check, failed, passed
+from ..kit.cited import with_facts
 from ..kit.wording import has_time_frame
 from .model import COUNTRY_WORDS, GAP_STATUSES, GOVERNMENT, INSTRUMENT_WORDS, NO_ASK_COUNTRIES, RATIFY, SIGN, expected_matrix
 
+# Hints that state volatile facts cite them with the pages' roles; ``with_facts`` writes them out.
 MYANMAR_HINT = (
-    "Do not address Myanmar's military authorities as an ordinary target: in 2023 an ILO Commission of Inquiry "
-    "found that they violate C87, and a public ask to them can put people at risk. Choose a gap of another "
+    "Do not address Myanmar's military authorities as an ordinary target. {fact}`mm-ilo-commission-of-inquiry`. "
+    "A public ask to them can put people at risk. Choose a gap of another "
     "country, or work on Myanmar through regional networks (TFAMW, MMN) and bodies in destination countries."
 )
+SIGNED_GAP_HINT = ("{fact}`ratification-icrmw`. A signature without ratification is a gap too (status signed).")
+HINTS_WHERE = "trainingkit/exercises/ratification/checks.py"
 
 
 def check_matrix(matrix, ratifications: pd.DataFrame) -> Check:
@@ -63,10 +67,7 @@ def check_gaps(gaps, ratifications: pd.DataFrame) -> Check:
         return failed(f"{what}: this includes the ❓ cells.",
                       "A ❓ cell is not confirmed either way: check it in ILO NORMLEX first. Keep only not_ratified and signed.")
     if "signed" not in found:
-        return failed(f"{what}: one kind of gap is missing.",
-                      "Cambodia signed the ICRMW in 2004 but has not ratified it (signed on 27 September 2004; not ratified "
-                      "as of the UN Treaty Collection, checked 2026-12 ✅): a signature without ratification is a gap too "
-                      "(status signed).")
+        return failed(f"{what}: one kind of gap is missing.", with_facts(SIGNED_GAP_HINT, HINTS_WHERE))
     return failed(f"{what}: {len(got)} selected, {len(expected)} expected.", "Keep every row whose status is not_ratified or signed.")
 
 
@@ -77,7 +78,7 @@ def check_ask(text: str, country: str, instrument: str, status: str = "not_ratif
     named = [c for c, pattern in COUNTRY_WORDS.items() if re.search(pattern, lowered)]
     results = []
     if country in NO_ASK_COUNTRIES:
-        results.append(failed("Government: not a target for this ask.", MYANMAR_HINT))
+        results.append(failed("Government: not a target for this ask.", with_facts(MYANMAR_HINT, HINTS_WHERE)))
     elif country in named and re.search(GOVERNMENT, lowered):
         results.append(passed(f"Government: named ({country})."))
     elif named and country not in named:
