@@ -48,6 +48,7 @@ def _one_new_answer(root: Path) -> None:
 
 def _plain_sources(dest: Path) -> Path:
     """The course's sources as one plain Jupyter Book that executes its notebooks itself."""
+    dest.mkdir()
     for name in PARTS:
         src = REPO / name
         if src.is_dir():

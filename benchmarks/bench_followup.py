@@ -33,9 +33,8 @@ def cohort_id(n: int) -> str:
 def synthetic_store(tmp: Path) -> tuple[list[Path], list[list[dict]]]:
     """A tidy CSV of each cohort's answers, and each cohort's roster.
 
-    One file per cohort: a single file naming many cohorts makes the import look up each new
-    cohort's roster on a second connection while its own transaction holds SQLite's write lock
-    ("database is locked"; reported, left to the imports)."""
+    One file per cohort, as each training's organiser sends its own (a single file naming many
+    cohorts imports too: tests/test_import_cohorts.py)."""
     course = load_course(REPO)
     forms = load_forms(course)
     paths, rosters = [], []

@@ -14,7 +14,8 @@ import pytest
 from openpyxl import Workbook
 
 from trainingkit.feedback import FeedbackStore
-from trainingkit.feedback.imports import ImportRejected, import_file
+from trainingkit.errors import ImportRejected
+from trainingkit.feedback.imports import import_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 KOBO_END = ["participant", "overall", "recommend", "most_useful", "change_one_thing", "_uuid", "_submission_time"]
@@ -38,7 +39,7 @@ def rejected(store, path, **options) -> list[str]:
     with pytest.raises(ImportRejected) as info:
         import_file(store, path, **options)
     assert len(store.responses()) == before, "a rejected file must leave the store unchanged"
-    return [str(p) for p in info.value.problems]
+    return [str(p.at(path=None)) for p in info.value.findings]  # each as it reads after the file's name
 
 
 def xlsx_with_sheet_xml(path: Path, rows: list[list], edit) -> Path:

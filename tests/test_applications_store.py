@@ -20,7 +20,7 @@ from trainingkit.applications.simulate import simulate_call
 from trainingkit.applications.store import ApplicationStore
 from trainingkit.cli import main
 from trainingkit.course import load_course
-from trainingkit.feedback.imports import ImportRejected
+from trainingkit.errors import ImportRejected
 
 FORM_COLUMNS = ["name", "email", "phone", "country", "organisation", "org_type", "member", "advocacy_experience",
                 "leadership_role", "english", "commitment_6_months", "can_travel", "endorsed", "moa_signed_applicant",
@@ -108,7 +108,7 @@ def test_a_bad_file_is_refused_whole_with_every_line_and_column(call, tmp_path):
                                          application(4, _submission_time="1 April")])
     with pytest.raises(ImportRejected) as info:
         call.import_file(path)
-    assert [str(p) for p in info.value.problems] == [
+    assert [str(p.at(path=None)) for p in info.value.findings] == [
         "line 3, column country: 'Malaysia' is not a choice (choices: Cambodia, Laos, Myanmar, Thailand, Vietnam)",
         "line 3, column email: 'not-an-address' is not an e-mail address",
         "line 4, column english: 7 is out of range (1–5)",
@@ -185,7 +185,7 @@ def test_scores_are_imported_all_or_nothing_with_line_and_column(reviewed, tmp_p
                 ["applicant", "reviewer", "criterion", "score"])
     with pytest.raises(ImportRejected) as info:
         reviewed.import_scores([bad])
-    assert [str(p) for p in info.value.problems] == [
+    assert [str(p.at(path=None)) for p in info.value.findings] == [
         "line 3, column score: '6' is not a whole score from 1 to 5",
         "line 4, column criterion: unknown criterion 'charm' (criteria: advocacy, leadership, english, commitment)",
         f"line 5, column reviewer: reviewer 'R2' is not assigned to applicant '{other}'",

@@ -54,7 +54,7 @@ def test_xlsx_export_has_no_formulas_and_keeps_every_script(tmp_path, tables):
     _, frames = tables
     export(tmp_path / "pilot.xlsx", answers(), frames)
     book = openpyxl.load_workbook(tmp_path / "pilot.xlsx")
-    assert book.sheetnames == ["About", "answers", "response_rates", "profile", "sessions", "pre_post", "nps", "followup", "breakdowns"]
+    assert book.sheetnames == ["About", "answers", "response_rates", "profile", "sessions", "pre_post", "nps", "followup", "levels", "breakdowns"]
     # openpyxl shows a carriage return as the XML escape _x000D_
     cells = [row[6].replace("_x000D_", "\r") for row in book["answers"].iter_rows(min_row=2, values_only=True)]
     assert cells[: len(DANGEROUS)] == ["'" + t for t in DANGEROUS]

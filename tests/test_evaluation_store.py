@@ -105,9 +105,11 @@ def test_a_real_cohort_is_never_mixed_with_the_synthetic_one(tmp_path):
     store.close()
     summary = json.loads(cli("feedback", "summary", db=db).output)
     assert (summary["data"], summary["cohort"]) == ("real", "pilot-2016")
-    assert summary["response_rates"] == {} and summary["profile"]["participants"] == 6
+    # no form sent; the follow-up rounds (long past) are the status's: 0 of the 6 on the roster
+    assert set(summary["response_rates"]) == {"followup"} and summary["profile"]["participants"] == 6
+    assert summary["response_rates"]["followup"]["m1"] == {"responded": 0, "expected": 6, "rate": 0.0}
     md = cli("feedback", "summary", "--format", "md", db=db).output
-    assert "SYNTHETIC" not in md and "No forms yet." in md
+    assert "SYNTHETIC" not in md and "No daily forms yet." in md
 
 
 def test_a_marked_version_counts_and_replaced_versions_are_said(tmp_path, course):

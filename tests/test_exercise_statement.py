@@ -122,9 +122,9 @@ def test_an_exported_statement_loads_back_with_the_same_content(tmp_path, model_
     ("{broken", "statement-P07.json: not a readable statement file"),
     ('{"kind": "feedback"}', "statement-P07.json: not a statement exported from the message box exercise."),
     ('{"kind": "trainingkit-statement", "version": 1, "author": "P07", "body": "ILO", "statement": "x"}',
-     "statement-P07.json: field 'body': Input should be 'ACMW', 'AICHR', 'ACWC', 'AFML', 'Secretariat' or 'Leaders'"),
+     "statement-P07.json: body: Input should be 'ACMW', 'AICHR', 'ACWC', 'AFML', 'Secretariat' or 'Leaders'"),
     ('{"kind": "trainingkit-statement", "version": 1, "author": "Mai Thi Lan", "body": "AFML", "statement": "x"}',
-     "statement-P07.json: field 'author': String should match pattern"),
+     "statement-P07.json: author: String should match pattern"),
 ])
 def test_a_bad_statement_file_is_reported_with_its_name_and_field(tmp_path, content, message):
     path = tmp_path / "statement-P07.json"

@@ -56,16 +56,16 @@ def test_a_good_fact_parses():
 def test_a_bad_fact_is_reported_with_its_key_path(change, where, words):
     with pytest.raises(FactsError) as caught:
         parse_facts({"facts": [{**GOOD, **change}]})
-    ((found_where, message),) = caught.value.problems
-    assert found_where == where
-    assert words in message
+    (found,) = caught.value.findings
+    assert (found.path, found.key) == (FACTS_FILE, where)
+    assert words in found.message
     assert str(caught.value).startswith(f"{FACTS_FILE}: {where}: ")
 
 
 def test_an_id_used_twice_is_reported():
     with pytest.raises(FactsError) as caught:
         parse_facts({"facts": [GOOD, GOOD]})
-    assert caught.value.problems == [("facts/1 (thai-wage-bangkok)", "id 'thai-wage-bangkok' is used twice")]
+    assert [(f.key, f.message) for f in caught.value.findings] == [("facts/1 (thai-wage-bangkok)", "id 'thai-wage-bangkok' is used twice")]
 
 
 def test_a_file_without_a_facts_list_is_reported():
@@ -76,8 +76,11 @@ def test_a_file_without_a_facts_list_is_reported():
 def test_broken_yaml_names_the_file(tmp_path):
     (tmp_path / "datasets").mkdir()
     (tmp_path / FACTS_FILE).write_text("facts: [\n")
-    with pytest.raises(FactsError, match="datasets/facts.yaml: not valid YAML"):
+    with pytest.raises(FactsError) as caught:
         load_facts(tmp_path)
+    (found,) = caught.value.findings
+    assert (found.path, found.line) == (FACTS_FILE, 2)
+    assert found.message.startswith("not valid YAML")
 
 
 def test_a_course_without_a_facts_file_has_no_facts(tmp_path):
@@ -127,8 +130,8 @@ def test_a_role_outside_sphinx_is_written_out_with_its_as_of_date_and_confidence
 def test_a_role_naming_no_fact_is_refused_with_the_file():
     with pytest.raises(FactsError) as caught:
         written_out("See {fact}`asean-member`.", parse_facts({"facts": [GOOD]}), "exercises/keys/k.yml")
-    assert caught.value.path == "exercises/keys/k.yml"
-    assert caught.value.problems == [("", f"unknown fact id 'asean-member': add it to {FACTS_FILE} or fix the id")]
+    assert [(f.path, f.key, f.message) for f in caught.value.findings] == [
+        ("exercises/keys/k.yml", None, f"unknown fact id 'asean-member': add it to {FACTS_FILE} or fix the id")]
 
 
 def test_keys_and_quizzes_never_type_an_as_of_date_by_hand():

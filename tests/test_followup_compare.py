@@ -192,3 +192,46 @@ def test_a_choice_cohort_below_min_cell_is_suppressed_and_so_is_one_that_would_g
     # the three cohorts' pooled total less A and B would give C's two people: A (the smaller) goes too
     assert yes.cells[A].suppressed and not yes.cells[B].suppressed and yes.cells[B].mean == 50.0
     assert all(d.diff is None for d in yes.differences)
+
+
+@pytest.fixture
+def three_rounds(url, forms):  # noqa: F811
+    """Submissions reported in each round: pilot P01-P05 in m1, m3 and m6; 2027 Q01-Q05 in m1 only."""
+    store = FeedbackStore(url, forms=forms, cohort=A)
+    for r, (round_, values) in enumerate({"m1": [1, 0, 2, 0, 1], "m3": [3, 1, 0, 0, 1], "m6": [0, 0, 0, 5, 0]}.items()):
+        for i, v in enumerate(values):
+            put(store, A, "followup", f"P0{i + 1}", {"round": round_, "result_submissions": v}, 70 + 10 * r + i,
+                at=dt.datetime(2016, 7 + 2 * r, 8, 10, i))
+    for i, v in enumerate([2, 2, 1, 0, 0]):
+        put(store, B, "followup", f"Q0{i + 1}", {"round": "m1", "result_submissions": v}, 80 + i, version=2,
+            at=dt.datetime(2027, 7, 8, 10, i))
+    yield store
+    store.close()
+
+
+def test_a_numeric_follow_up_question_compares_round_by_round_with_people_as_n(three_rounds):
+    """Five trainees answered three rounds: n is 5 in each round's row, never 15 pooled."""
+    c = compare(three_rounds.engine, three_rounds.forms, [A, B], 5)
+    m1 = c.row("followup", "result_submissions", occasion="m1")
+    assert (m1.cells[A].n, m1.cells[A].mean, m1.cells[B].n, m1.cells[B].mean) == (5, 0.8, 5, 1.0)  # 4/5 and 5/5
+    assert m1.differences[0].diff == 0.2 and m1.label.endswith("(m1)")
+    m3 = c.row("followup", "result_submissions", occasion="m3")
+    assert (m3.cells[A].n, m3.cells[A].mean) == (5, 1.0)
+    assert (m3.cells[B].n, m3.cells[B].suppressed, m3.differences[0].diff) == (0, True, None)
+    assert c.row("followup", "result_submissions", occasion="m6").cells[A].mean == 1.0
+    with pytest.raises(KeyError):
+        c.row("followup", "result_submissions")  # no pooled row
+    records = [r for r in as_records(c) if r["question"] == "result_submissions" and r["cohort"] == A]
+    assert [(r["occasion"], r["n"]) for r in records] == [("m1", 5), ("m3", 5), ("m6", 5)]
+
+
+def test_a_numeric_cohort_is_suppressed_when_the_others_and_their_total_give_it_away(three_rounds):
+    C = "delta-2028"
+    for i, v in enumerate([4, 4]):
+        put(three_rounds, C, "followup", f"R0{i + 1}", {"round": "m1", "result_submissions": v}, 90 + i,
+            at=dt.datetime(2028, 7, 8, 10, i))
+    m1 = compare(three_rounds.engine, three_rounds.forms, [A, B, C], 5).row("followup", "result_submissions", occasion="m1")
+    assert m1.cells[C].suppressed and m1.cells[C].n == 2  # the threshold alone
+    # A (5) and B (5) tie; with both shown, the pooled total less A and B would give C's two: one of them goes
+    assert [m1.cells[x].suppressed for x in (A, B)].count(True) == 1
+    assert all(d.diff is None for d in m1.differences if d.cohort == C)

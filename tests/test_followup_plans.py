@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO
 from followup_helpers import answer, roster
 from trainingkit.exercises.actionplan import MODEL_COURSE_END, MODEL_PLAN, export_plan, followup_actions
-from trainingkit.feedback.imports import ImportRejected
+from trainingkit.errors import ImportRejected
 from trainingkit.followup import current_plans, import_plans
 from trainingkit.followup.plans import plan_choice_rows
 from trainingkit.followup.progress import action_progress, with_round

@@ -9,7 +9,7 @@ import pytest
 from conftest import REPO
 from followup_helpers import answer, roster
 from trainingkit.course import load_course
-from trainingkit.feedback.imports import ImportRejected
+from trainingkit.errors import ImportRejected
 from trainingkit.followup import followup_status, reminders, withdraw
 from trainingkit.followup.reminders import default_link, read_contacts, read_tokens, sheet_html, write_csv
 

@@ -176,8 +176,11 @@ def test_broken_yaml_is_reported_with_its_file(tmp_path):
             - {name: a, label: {en: Tick A, B or C}}
         questions: [
         """))
-    with pytest.raises(FormError, match=r"feedback/forms/bad.yml: not valid YAML"):
+    with pytest.raises(FormError) as info:
         load_forms(load_course(root))
+    (found,) = info.value.findings
+    assert (found.path, found.line) == ("feedback/forms/bad.yml", 6)  # the line where the list is left open
+    assert found.message.startswith("not valid YAML: expected the node content")
 
 
 # -- values ----------------------------------------------------------------------------------

@@ -16,13 +16,13 @@ HINT = ("is already stored with other answers, and an import never replaces one:
 
 def test_a_kobo_uuid_given_twice_with_other_answers_refuses_the_file_naming_both_lines(any_store):
     assert rejected(any_store, FIXTURES / "kobo-conflicting-duplicates.csv") == [
-        "line 5, column _uuid (response_id): line 3 has the same response id with other answers; "
+        "line 5, column _uuid: response_id: line 3 has the same response id with other answers; "
         "each response needs an id of its own (a copy, or a typing slip?)"]
 
 
 def test_a_paper_form_number_typed_twice_is_a_conflict_not_a_lost_sheet(any_store):
     assert rejected(any_store, FIXTURES / "paper-duplicate-number.csv") == [
-        "line 4, column paper_form_no (response_id): line 2 has the same response id with other answers; "
+        "line 4, column paper_form_no: response_id: line 2 has the same response id with other answers; "
         "each response needs an id of its own (a copy, or a typing slip?)"]
 
 
@@ -41,7 +41,7 @@ def test_a_tidy_response_answering_one_question_twice_differently_names_both_lin
             ["t1", "end", "MM-01", "2016-06-08T09:00:00Z", "", "recommend", "8"],
             ["t1", "end", "MM-01", "2016-06-08T09:00:00Z", "", "overall", "2"]]
     assert rejected(any_store, write_csv(tmp_path / "tidy.csv", TIDY, rows)) == [
-        "line 4, column value (overall): response 't1' answers 'overall' on line 2 too, differently ('4', here '2'): "
+        "line 4, column value: overall: response 't1' answers 'overall' on line 2 too, differently ('4', here '2'): "
         "one response id cannot hold two answers"]
 
 
@@ -51,7 +51,7 @@ def test_an_id_already_stored_with_other_answers_is_refused_with_how_to_see_its_
     again = [first[0], ["2", "MM-02", "2016-06-08", "3", "9", "", "typed wrongly the first time"], ["3", "MM-03", "2016-06-08", "4", "7", "", ""]]
     problems = rejected(any_store, write_csv(tmp_path / "day2.csv", PAPER_END, again))
     rid = any_store.responses().set_index("participant").response_id["MM-02"]
-    assert problems == [f"line 3, column paper_form_no (response_id): response '{rid}' " + HINT.format(code="MM-02")]
+    assert problems == [f"line 3, column paper_form_no: response_id: response '{rid}' " + HINT.format(code="MM-02")]
     assert sorted(any_store.answers().value) == ["4", "5", "8", "9"], "the stored sheets are as they were"
 
 

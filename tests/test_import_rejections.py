@@ -9,7 +9,8 @@ from conftest import REPO
 from test_import_formats import exported_columns, write_csv
 from trainingkit.cli import main
 from trainingkit.feedback import FeedbackStore
-from trainingkit.feedback.imports import ImportRejected, import_file
+from trainingkit.errors import ImportRejected
+from trainingkit.feedback.imports import import_file
 from trainingkit.feedback.imports.table import ImportFileError
 
 TIDY = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]
@@ -21,7 +22,7 @@ def rejected(store, path, form_id=None) -> list[str]:
     with pytest.raises(ImportRejected) as info:
         import_file(store, path, form_id)
     assert len(store.responses()) == 0, "a rejected file must leave the store unchanged"
-    return [str(p) for p in info.value.problems]
+    return [str(p.at(path=None)) for p in info.value.findings]  # each as it reads after the file's name
 
 
 def end_rows(tmp_path, *rows):
@@ -113,8 +114,8 @@ def test_the_import_command_prints_every_problem_and_exits_1(tmp_path):
                                 env={"TRAININGKIT_ROOT": str(REPO)})
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{path}: line 3, column date: bad date '2016-06-31' (write it as 2016-06-08 or 2016-06-08T16:30:00Z)",
-        f"{path}: line 3, column overall: 9 is out of range (1–5)",
+        f"{path}, line 3, column date: bad date '2016-06-31' (write it as 2016-06-08 or 2016-06-08T16:30:00Z)",
+        f"{path}, line 3, column overall: 9 is out of range (1–5)",
         f"{path}: 2 problem(s); nothing was imported",
     ]
     assert len(FeedbackStore(f"sqlite:///{db}", root=REPO).responses()) == 0

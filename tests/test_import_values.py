@@ -57,9 +57,9 @@ def test_a_notebook_submission_of_an_infinite_or_fractional_float_is_refused(any
 def test_nul_and_other_control_characters_are_refused_naming_line_column_and_character(tmp_path, any_store):
     path = tidy(tmp_path, ("most_useful", "maps\x00and more"), ("change_one_thing", "\x1b[31mred"))
     assert rejected(any_store, path) == [
-        "line 4, column value (most_useful): holds the control character U+0000 (NUL) at character 5: "
+        "line 4, column value: most_useful: holds the control character U+0000 (NUL) at character 5: "
         "remove it (only tab and line breaks are kept)",
-        "line 5, column value (change_one_thing): holds the control character U+001B (ESC) at character 1: "
+        "line 5, column value: change_one_thing: holds the control character U+001B (ESC) at character 1: "
         "remove it (only tab and line breaks are kept)",
     ]
 
@@ -93,6 +93,6 @@ def test_a_refusal_by_the_database_itself_is_a_line_and_a_reason(tmp_path, pg_ur
             ["t2", "end", "MM-02", GOOD_TIME, "", "overall", "4", "english-uk"], ["t2", "end", "MM-02", GOOD_TIME, "", "recommend", "8", "english-uk"]]
     path = write_csv(tmp_path / "tidy.csv", [*TIDY, "language"], rows)
     assert rejected(store, path) == [
-        "line 4, column response_id (response): the database refuses this response "
+        "line 4, column response_id: response: the database refuses this response "
         "(value too long for type character varying(8))"]
     store.close()

@@ -131,7 +131,7 @@ def test_daily_answers_carry_their_session(store):
 def test_an_invalid_response_is_refused_with_every_problem_and_nothing_is_stored(store):
     with pytest.raises(SubmissionError) as info:
         store.submit("end", {"overall": 7, "recommend": "nine", "mood": "fine"}, participant="my name")
-    assert sorted(str(p) for p in info.value.problems) == [
+    assert sorted(str(p) for p in info.value.findings) == [
         "mood: unknown question 'mood' in form 'end'",
         "overall: 7 is out of range (1–5)",
         "participant: 'my name' is not a participant code (letters, digits, - or _, at most 32)",

@@ -54,15 +54,15 @@ def test_a_bad_roster_is_refused_whole_with_every_problem(tmp_path):
     result = run_roster(path, db)
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{path}: line 3, column country: unknown country 'Cambodge' (course.yml: Cambodia, Laos, Myanmar, Thailand, Vietnam)",
-        f"{path}: line 3, column member: 'maybe' should be yes or no",
-        f"{path}: line 3, column participant: 'KH-01' is already on line 2",
-        f"{path}: line 4, column participant: participant code is empty",
+        f"{path}, line 3, column country: unknown country 'Cambodge' (course.yml: Cambodia, Laos, Myanmar, Thailand, Vietnam)",
+        f"{path}, line 3, column member: 'maybe' should be yes or no",
+        f"{path}, line 3, column participant: 'KH-01' is already on line 2",
+        f"{path}, line 4, column participant: participant code is empty",
         f"{path}: 4 problem(s); nothing was imported",
     ]
     assert FeedbackStore(db, root=REPO).roster().empty
     missing = run_roster(write_csv(tmp_path / "short.csv", ["participant", "country"], [["KH-01", "Cambodia"]]), db)
-    assert missing.output.splitlines()[:2] == [f"{tmp_path / 'short.csv'}: line 1, column {c}: column '{c}' is missing"
+    assert missing.output.splitlines()[:2] == [f"{tmp_path / 'short.csv'}, line 1, column {c}: column '{c}' is missing"
                                                 for c in ("member", "org_type")]
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import ast
 import re
 
+from .errors import Finding, Location
+
 # --- images ------------------------------------------------------------------------------------
 
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
@@ -161,17 +163,17 @@ def _closes(match, fence: str) -> bool:
     return mark[0] == fence[0] and len(mark) >= len(fence) and not match.group(2) and not match.group(4).strip()
 
 
-def heading_problems(cells: list[tuple[int | None, str]], title_given: bool) -> list[tuple[int | None, str]]:
-    """(cell, message) for headings that skip a level. With ``title_given`` the build writes the
+def heading_problems(cells: list[tuple[int | None, str]], title_given: bool) -> list[Finding]:
+    """Findings, each naming its cell (the caller adds the file), for headings that skip a level. With ``title_given`` the build writes the
     page title as the H1, so the page's own headings start at H2."""
     out = []
     previous = 1 if title_given else 0
     for cell, text in cells:
         for level, title in headings(text):
             if title_given and level == 1:
-                out.append((cell, f"heading '# {title}': the build writes the page title as the only H1; start this page's headings at ##"))
+                out.append(Finding(Location(cell=cell), f"heading '# {title}': the build writes the page title as the only H1; start this page's headings at ##"))
             elif level > previous + 1:
                 want = "#" * (previous + 1)
-                out.append((cell, f"heading '{'#' * level} {title}' skips a level after H{previous}: make it {want}"))
+                out.append(Finding(Location(cell=cell), f"heading '{'#' * level} {title}' skips a level after H{previous}: make it {want}"))
             previous = level
     return out

@@ -11,7 +11,7 @@ import nbformat
 from .accessibility import draws_chart, gives_alt_text, heading_problems, images_without_alt, plotting_names
 from .cells import KNOWN_TAGS, is_edition_only, source, split_front_matter, tags
 from .course import PAGE_DIRS, Course, collect_course
-from .errors import CourseError, DataError, Finding
+from .errors import WARNING, CourseError, DataError, Finding, Location
 from .facts import FACTS_FILE, ROLE, FactsError, citations, load_facts
 from .paths import COURSE_FILE
 from .glossary import GLOSSARY_PAGE, glossary_terms, reader_text, unlinked_first_uses
@@ -27,7 +27,7 @@ def check_course(root: Path) -> list[Finding]:
     try:
         course, findings = collect_course(root)
     except CourseError as exc:  # course.yml itself is broken: nothing else can be judged
-        return exc.findings
+        return list(exc.findings)
     if course is None:
         return sorted(findings)
     findings += toc_findings(root, course.toc, PAGE_DIRS)
@@ -47,9 +47,9 @@ def _notebooks(course: Course):
 def duplicate_ids(course: Course) -> list[Finding]:
     ids = Counter(s.id for s in course.sessions)
     ex_ids = Counter(e.id for e in course.exercises)
-    out = [Finding(s.path.relative_to(course.root).as_posix(), None, f"session id '{s.id}' is used by {ids[s.id]} notebooks")
+    out = [Finding(Location(s.path.relative_to(course.root).as_posix()), f"session id '{s.id}' is used by {ids[s.id]} notebooks")
            for s in course.sessions if ids[s.id] > 1]
-    out += [Finding(e.path.relative_to(course.root).as_posix(), None, f"exercise id '{e.id}' is used by {ex_ids[e.id]} notebooks")
+    out += [Finding(Location(e.path.relative_to(course.root).as_posix()), f"exercise id '{e.id}' is used by {ex_ids[e.id]} notebooks")
             for e in course.exercises if ex_ids[e.id] > 1]
     return out
 
@@ -58,7 +58,7 @@ def day_fit(course: Course) -> list[Finding]:
     out = []
     for day in course.days:
         for problem in day_problems(day, plan_day(day), course.config.max_break_delay):
-            out.append(Finding(COURSE_FILE, None, problem))
+            out.append(Finding(Location(COURSE_FILE), problem))
     return out
 
 
@@ -68,15 +68,14 @@ def days_match_parts(course: Course) -> list[Finding]:
     for part in course.toc.parts:
         days = {s.day for s in course.sessions if s.docname in part.docnames}
         if len(days) > 1:
-            out.append(Finding(TOC_FILE, None, f"part '{part.caption}' mixes sessions of days {sorted(days)}"))
+            out.append(Finding(Location(TOC_FILE), f"part '{part.caption}' mixes sessions of days {sorted(days)}"))
         elif days and not part.caption.startswith(f"Day {days.pop()}"):
             day = next(s.day for s in course.sessions if s.docname in part.docnames)
-            out.append(Finding(TOC_FILE, None, f"part '{part.caption}' holds day {day} sessions: caption it 'Day {day}: …'"))
+            out.append(Finding(Location(TOC_FILE), f"part '{part.caption}' holds day {day} sessions: caption it 'Day {day}: …'"))
     for session in course.sessions:
         folder = session.docname.split("/")[1] if session.docname.count("/") >= 2 else ""
         if folder != f"day{session.day}":
-            out.append(Finding(session.path.relative_to(course.root).as_posix(), None,
-                               f"day {session.day} session must live in modules/day{session.day}/"))
+            out.append(Finding(Location(session.path.relative_to(course.root).as_posix()), f"day {session.day} session must live in modules/day{session.day}/"))
     return out
 
 
@@ -87,7 +86,7 @@ def cell_tags(course: Course) -> list[Finding]:
         for index, cell in enumerate(nb.cells):
             for tag in tags(cell):
                 if tag not in KNOWN_TAGS:
-                    out.append(Finding(rel, index, f"unknown cell tag '{tag}' (known: trainer, solution, and MyST-NB's hide-*/remove-* tags)"))
+                    out.append(Finding(Location(rel, cell=index), f"unknown cell tag '{tag}' (known: trainer, solution, and MyST-NB's hide-*/remove-* tags)"))
     return out
 
 
@@ -97,17 +96,17 @@ def committed_outputs(course: Course) -> list[Finding]:
     for path, rel in _notebooks(course):
         nb = nbformat.read(path, as_version=4)
         if WIDGET_STATE_KEY in nb.metadata:
-            out.append(Finding(rel, None, "widget state saved in the notebook metadata: clear it before committing"))
+            out.append(Finding(Location(rel), "widget state saved in the notebook metadata: clear it before committing"))
         for index, cell in enumerate(nb.cells):
             if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count")):
-                out.append(Finding(rel, index, "outputs committed: clear outputs before committing"))
+                out.append(Finding(Location(rel, cell=index), "outputs committed: clear outputs before committing"))
     return out
 
 
 def exercise_refs(course: Course) -> list[Finding]:
     known = {e.id for e in course.exercises}
     return [
-        Finding(s.path.relative_to(course.root).as_posix(), None, f"exercises: no notebook in exercises/ provides '{ex}'")
+        Finding(Location(s.path.relative_to(course.root).as_posix()), f"exercises: no notebook in exercises/ provides '{ex}'")
         for s in course.sessions
         for ex in s.exercises
         if ex not in known
@@ -126,25 +125,21 @@ def exercise_data(course: Course) -> list[Finding]:
         try:
             read_quiz(path)
         except DataError as exc:
-            out.append(_data_finding(exc))
+            out += exc.findings
     for path in sorted((course.root / KEY_DIR).glob("*.yml")):
         if path.stem not in KEYS:
-            out.append(Finding(f"{KEY_DIR}/{path.name}", None, f"no exercise reads this key (known: {', '.join(KEYS)})"))
+            out.append(Finding(Location(f"{KEY_DIR}/{path.name}"), f"no exercise reads this key (known: {', '.join(KEYS)})"))
             continue
         try:
             read_key(path, key_model(path.stem))
         except DataError as exc:
-            out.append(_data_finding(exc))
+            out += exc.findings
     return out
-
-
-def _data_finding(exc: DataError) -> Finding:
-    return Finding(exc.path, None, (f"line {exc.line}: " if exc.line else "") + exc.message)
 
 
 def dataset_paths(course: Course) -> list[Finding]:
     return [
-        Finding(e.path.relative_to(course.root).as_posix(), None, f"datasets: '{d}' does not exist")
+        Finding(Location(e.path.relative_to(course.root).as_posix()), f"datasets: '{d}' does not exist")
         for e in course.exercises
         for d in e.datasets
         if not (course.root / d).is_file()
@@ -157,8 +152,7 @@ def session_runs(course: Course) -> list[Finding]:
     for session in course.sessions:
         nb = nbformat.read(session.path, as_version=4)
         rel = session.path.relative_to(course.root).as_posix()
-        for cell, message in run_problems(nb, session.minutes, len(session.objectives)):
-            out.append(Finding(rel, cell, message))
+        out += [f.at(path=rel) for f in run_problems(nb, session.minutes, len(session.objectives))]
     return out
 
 
@@ -179,7 +173,7 @@ def placeholders(course: Course) -> list[Finding]:
                 continue
             for cell, text in texts:
                 if match := PLACEHOLDER.search(text):
-                    out.append(Finding(rel, cell, f"placeholder text '{match.group(0)}': write the real content"))
+                    out.append(Finding(Location(rel, cell=cell), f"placeholder text '{match.group(0)}': write the real content"))
     return out
 
 
@@ -192,7 +186,7 @@ def glossary_links(course: Course) -> list[Finding]:
             continue
         rel = path.relative_to(course.root).as_posix()
         for cell, term in unlinked_first_uses(reader_text(path), terms):
-            out.append(Finding(rel, cell, f"first use of '{term}' should link the glossary: {{term}}`{term}`"))
+            out.append(Finding(Location(rel, cell=cell), f"first use of '{term}' should link the glossary: {{term}}`{term}`"))
     return out
 
 
@@ -216,14 +210,14 @@ def alt_texts(course: Course) -> list[Finding]:
     for path, rel, _ in _pages(course):
         nb = nbformat.read(path, as_version=4) if path.suffix == ".ipynb" else None
         for cell, text, _ in _markdown(path, nb):
-            out += [Finding(rel, cell, message) for message in images_without_alt(text)]
+            out += [Finding(Location(rel, cell=cell), message) for message in images_without_alt(text)]
         if nb is None:
             continue
         code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
         modules, figures = plotting_names([source(c) for _, c in code])
         for index, cell in code:
             if draws_chart(source(cell), modules, figures) and not gives_alt_text(source(cell), cell.metadata):
-                out.append(Finding(rel, index, "this cell draws a chart without alt text: show it with its alt text "
+                out.append(Finding(Location(rel, cell=index), "this cell draws a chart without alt text: show it with its alt text "
                                    "(e.g. figure_html(fig, alt, caption)) or set the cell metadata mystnb: image: alt:"))
     return out
 
@@ -237,8 +231,7 @@ def heading_levels(course: Course) -> list[Finding]:
         nb = nbformat.read(path, as_version=4) if path.suffix == ".ipynb" else None
         cells = _markdown(path, nb)
         for edition_cells in (cells, [c for c in cells if not c[2]]):  # trainer, participant
-            for cell, message in heading_problems([(i, text) for i, text, _ in edition_cells], docname in titled):
-                out.add(Finding(rel, cell, message))
+            out.update(f.at(path=rel) for f in heading_problems([(i, text) for i, text, _ in edition_cells], docname in titled))
     return sorted(out)
 
 
@@ -246,7 +239,7 @@ def _facts_or_findings(course: Course):
     try:
         return load_facts(course.root), []
     except FactsError as exc:
-        return None, [Finding(exc.path, None, f"{where}: {msg}" if where else msg) for where, msg in exc.problems]
+        return None, list(exc.findings)
 
 
 def facts_file(course: Course) -> list[Finding]:
@@ -259,7 +252,7 @@ def fact_ids(course: Course) -> list[Finding]:
     facts, broken = _facts_or_findings(course)
     if facts is None:
         return []  # reported by facts_file
-    return [Finding(c.path, c.cell, f"unknown fact id '{c.fact_id}': add it to {FACTS_FILE} or fix the id")
+    return [Finding(Location(c.path, cell=c.cell), f"unknown fact id '{c.fact_id}': add it to {FACTS_FILE} or fix the id")
             for c in citations(course.root) if c.fact_id not in facts]
 
 
@@ -277,7 +270,7 @@ def member_counts(course: Course) -> list[Finding]:
         nb = nbformat.read(path, as_version=4) if path.suffix == ".ipynb" else None
         for cell, text, _ in _markdown(path, nb):
             for match in MEMBER_COUNT.finditer(ROLE.sub(" ", text)):
-                out.append(Finding(rel, cell, f"'{match.group(0)}': state the number of member states through "
+                out.append(Finding(Location(rel, cell=cell), f"'{match.group(0)}': state the number of member states through "
                                    "{fact-value}`asean-members`, which changes when ASEAN does"))
     return out
 
@@ -291,8 +284,8 @@ def stale_facts(root: Path, today: dt.date | None = None) -> list[Finding]:
         return []  # an error of check_course
     today = today or dt.date.today()
     cited = {c.fact_id for c in citations(root)}
-    return [Finding(FACTS_FILE, None, f"fact '{f.id}' was due for re-checking on {f.review_by} (as of {f.as_of}): "
-                    "check its sources, then update as_of and review_by")
+    return [Finding(Location(FACTS_FILE), f"fact '{f.id}' was due for re-checking on {f.review_by} (as of {f.as_of}): "
+                    "check its sources, then update as_of and review_by", severity=WARNING)
             for f in facts.values() if f.id in cited and f.stale(today)]
 
 

@@ -17,7 +17,9 @@ def _course_root() -> Path:
 
 
 def friendly(fn):
-    """Print user-fixable errors plainly (no traceback) and exit 1."""
+    """The one place a :class:`TrainingkitError` becomes what the user sees: its message on
+    stderr (each finding on its own ``where: key/path: message`` line, no traceback) and the
+    error's ``exit_code``. Every command is wrapped in it (``tests/test_problems.py`` checks)."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -25,7 +27,7 @@ def friendly(fn):
             return fn(*args, **kwargs)
         except TrainingkitError as exc:
             click.echo(str(exc), err=True)
-            sys.exit(1)
+            sys.exit(exc.exit_code)
 
     return wrapper
 
@@ -50,9 +52,9 @@ def check(strict_facts):
     findings = check_course(_course_root())
     for finding in findings:
         click.echo(str(finding))
-    warnings = stale_facts(_course_root())
+    warnings = stale_facts(_course_root())  # findings of severity "warning"
     for finding in warnings:
-        click.echo(f"{'' if strict_facts else 'warning: '}{finding}", err=not strict_facts)
+        click.echo(f"{'' if strict_facts else finding.severity + ': '}{finding}", err=not strict_facts)
     if strict_facts:
         findings = findings + warnings
     if findings:
@@ -353,7 +355,9 @@ def _summary(db, cohort, min_cell, names_file=None, comments=False):
             "load a roster or import some (trainingkit feedback roster | import), or try a synthetic pilot "
             "(trainingkit feedback simulate)"
         )
-    return course, summary, names
+    from .followup.figures import with_followup_levels
+
+    return course, with_followup_levels(summary, course, db or default_url(course.root)), names
 
 
 @feedback.command("summary")

@@ -18,7 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from .selection_rules import Selection
 from .cells import markdown_front_matter, notebook_front_matter
-from .errors import CourseError, Finding
+from .errors import CourseError, Finding, Location, validation_findings, yaml_finding
 from .languages import NATIVE_NAMES, SHOWN_STATES, SOURCE_LANGUAGE, STATES
 from .paths import COURSE_FILE
 from .toc import Toc, load_toc, page_file
@@ -288,14 +288,9 @@ class Course:
         raise KeyError(exercise_id)
 
 
-def pydantic_findings(path: str, cell: int | None, exc: ValidationError) -> list[Finding]:
-    """One finding per schema error, naming the field: ``minutes: Input should be …``."""
-    out = []
-    for err in exc.errors():
-        field = ".".join(str(p) for p in err["loc"]) or "front matter"
-        message = err["msg"].removeprefix("Value error, ")
-        out.append(Finding(path, cell, f"{field}: {message}"))
-    return out
+def pydantic_findings(path: str, cell: int | None, exc: ValidationError, data=None) -> list[Finding]:
+    """One finding per schema error, naming its key path: ``objectives/0: Input should be …``."""
+    return validation_findings(exc, Location(path, cell=cell, key="front matter"), data)
 
 
 def load_config(root: Path) -> CourseConfig:
@@ -304,9 +299,9 @@ def load_config(root: Path) -> CourseConfig:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         return CourseConfig.model_validate(data)
     except yaml.YAMLError as exc:
-        raise CourseError([Finding(COURSE_FILE, None, f"not valid YAML: {exc}")]) from exc
+        raise CourseError([yaml_finding(exc, Location(COURSE_FILE))]) from exc
     except ValidationError as exc:
-        raise CourseError(pydantic_findings(COURSE_FILE, None, exc)) from exc
+        raise CourseError(pydantic_findings(COURSE_FILE, None, exc, data)) from exc
 
 
 def read_meta(path: Path, root: Path, model: type[BaseModel]):
@@ -316,13 +311,13 @@ def read_meta(path: Path, root: Path, model: type[BaseModel]):
         nb = nbformat.read(path, as_version=4)
         data, cell = notebook_front_matter(nb)
     except (ValueError, yaml.YAMLError, OSError) as exc:
-        return None, [Finding(rel, 0, f"front matter: {exc}")]
+        return None, [Finding(Location(rel, cell=0, key="front matter"), str(exc))]
     if data is None:
-        return None, [Finding(rel, 0, "missing front matter: the first markdown cell must open with a --- YAML block")]
+        return None, [Finding(Location(rel, cell=0), "missing front matter: the first markdown cell must open with a --- YAML block")]
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, pydantic_findings(rel, cell, exc)
+        return None, pydantic_findings(rel, cell, exc, data)
 
 
 def _page_meta(path: Path) -> PageMeta:
@@ -339,7 +334,7 @@ def collect_course(root: Path) -> tuple[Course | None, list[Finding]]:
     try:
         toc = load_toc(root)
     except ValueError as exc:
-        return None, [Finding("_toc.yml", None, str(exc).removeprefix("_toc.yml: "))]
+        return None, [Finding(Location("_toc.yml"), str(exc).removeprefix("_toc.yml: "))]
 
     sessions_by_day: dict[int, list[Session]] = {}
     exercises: list[Exercise] = []

@@ -15,7 +15,7 @@ from nbformat import NotebookNode
 
 from . import deps
 from .cells import EDITION_TAGS, is_edition_only, is_solution, is_trainer, source, split_front_matter, tags
-from .errors import TrainingkitError
+from .errors import Finding, FindingsError, Location, TrainingkitError
 from .paths import PARTICIPANT, TRAINER  # the editions' names are their folders in _build/
 
 Step = Callable[[NotebookNode], NotebookNode]
@@ -29,10 +29,12 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-class EditionError(TrainingkitError):
+class EditionError(FindingsError):
+    """An edition cannot be built from a notebook: its finding names the file and the cell."""
+
     def __init__(self, path: str, cell: int | None, reason: str):
         self.path, self.cell, self.reason = path, cell, reason
-        super().__init__(f"{path}:{cell}: {reason}" if cell is not None else f"{path}: {reason}")
+        super().__init__([Finding(Location(path, cell=cell), reason)])
 
 
 def _with_cells(nb: NotebookNode, cells: list) -> NotebookNode:

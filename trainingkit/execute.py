@@ -28,7 +28,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbformat import NotebookNode
 
 from .cells import source
-from .errors import TrainingkitError
+from .errors import ExecutionError
 from .paths import relative
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -119,14 +119,20 @@ def _execute(client: NotebookClient, nb: NotebookNode, env: dict, path: Path, ro
     try:
         client.execute(env=env)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        failed = next(
-            (i for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
-            None,
-        )
-        where = relative(path, root) + (f":{failed}" if failed is not None else "")
-        last_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise TrainingkitError(f"{where}: execution failed: {last_line}") from exc
+        raise execution_error(nb, relative(path, root), exc) from exc
     return nb
+
+
+def execution_error(nb: NotebookNode, path: str, exc: Exception) -> ExecutionError:
+    """The failure as data: the first cell with an error output, and that error's name, value and
+    traceback; for a timeout or a dead kernel, the exception's own name and last line."""
+    for index, cell in enumerate(nb.cells):
+        error = next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), None)
+        if error is not None:
+            return ExecutionError(path, index, error.get("ename", ""), error.get("evalue", ""),
+                                  list(error.get("traceback", [])), cell.get("execution_count"), nb)
+    text = str(exc).strip()
+    return ExecutionError(path, None, type(exc).__name__, text.splitlines()[-1] if text else "", notebook=nb)
 
 
 def executed_notebooks(root: Path, jobs: list[NotebookJob], cache_dir: Path, workers: int = 2,

@@ -25,7 +25,7 @@ import nbformat
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import TrainingkitError
+from .errors import Finding, FindingsError, Location, key_path, validation_findings, yaml_finding
 
 FACTS_FILE = "datasets/facts.yaml"
 FACT_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -93,37 +93,32 @@ class Fact(BaseModel):
         return f"as of {as_of_text(self.as_of)}, {CONFIDENCE_SHORT[self.confidence]} {self.confidence}"
 
 
-class FactsError(TrainingkitError):
-    """facts.yaml cannot be used; ``problems`` are (key path, message) pairs."""
+class FactsError(FindingsError):
+    """facts.yaml cannot be used; each finding names the key path (``facts/3 (id)/as_of``)."""
 
-    def __init__(self, path: str, problems: list[tuple[str, str]]):
-        self.path = path
-        self.problems = problems
-        super().__init__("\n".join(f"{path}: {where}: {msg}" if where else f"{path}: {msg}" for where, msg in problems))
+    def __init__(self, findings: list[Finding]):
+        super().__init__(findings, ordered=False)  # in the file's order
 
 
 def parse_facts(data, path: str = FACTS_FILE) -> dict[str, Fact]:
     """{id: Fact} from the loaded YAML; every problem is reported with its key path."""
     if not isinstance(data, dict) or set(data) != {"facts"} or not isinstance(data["facts"], list):
-        raise FactsError(path, [("", "the file must hold one key, 'facts:', with a list of facts")])
+        raise FactsError([Finding(Location(path), "the file must hold one key, 'facts:', with a list of facts")])
     facts: dict[str, Fact] = {}
-    problems: list[tuple[str, str]] = []
+    problems: list[Finding] = []
     for index, item in enumerate(data["facts"]):
-        name = item.get("id") if isinstance(item, dict) else None
-        where = f"facts/{index}" + (f" ({name})" if name else "")
         try:
             fact = Fact.model_validate(item)
         except ValidationError as exc:
-            for err in exc.errors():
-                loc = "/".join(str(p) for p in err["loc"])
-                problems.append((f"{where}/{loc}" if loc else where, err["msg"]))
+            problems += validation_findings(exc, Location(path), item, prefix=("facts", index))
             continue
         if fact.id in facts:
-            problems.append((where, f"id '{fact.id}' is used twice"))
+            where = key_path(("facts", index), data)
+            problems.append(Finding(Location(path, key=where), f"id '{fact.id}' is used twice"))
             continue
         facts[fact.id] = fact
     if problems:
-        raise FactsError(path, problems)
+        raise FactsError(problems)
     return facts
 
 
@@ -135,7 +130,7 @@ def load_facts(root: Path) -> dict[str, Fact]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise FactsError(FACTS_FILE, [("", f"not valid YAML: {exc}")]) from exc
+        raise FactsError([yaml_finding(exc, Location(FACTS_FILE))]) from exc
     return parse_facts(data, FACTS_FILE)
 
 
@@ -240,7 +235,7 @@ def written_out(text: str, facts: dict[str, Fact], where: str) -> str:
         role, fact_id = match.group(1), match.group(2).strip()
         fact = facts.get(fact_id)
         if fact is None:
-            raise FactsError(where, [("", f"unknown fact id '{fact_id}': add it to {FACTS_FILE} or fix the id")])
+            raise FactsError([Finding(Location(where), f"unknown fact id '{fact_id}': add it to {FACTS_FILE} or fix the id")])
         words = fact.statement if role == "fact" else fact.short
         return f"{words} ({fact.as_of_note})"
 

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from nbformat import NotebookNode
 
 from .cells import is_trainer, source
+from .errors import Finding, FindingsError, Location
 
 HEADING = "run of the session"
 _MD = MarkdownIt("commonmark").enable("table")
@@ -26,10 +27,12 @@ class RunStep:
     objectives: tuple[int, ...]
 
 
-class RunSheetError(ValueError):
+class RunSheetError(FindingsError):
+    """A session's run cannot be read; its finding names the cell (the caller adds the notebook)."""
+
     def __init__(self, cell: int | None, message: str):
         self.cell = cell
-        super().__init__(message)
+        super().__init__([Finding(Location(cell=cell), message)])
 
 
 def _tables_after_heading(text: str):
@@ -78,20 +81,21 @@ def parse_run(nb: NotebookNode) -> tuple[list[RunStep], int]:
     raise RunSheetError(None, "no 'Run of the session' table in a trainer cell")
 
 
-def run_problems(nb: NotebookNode, minutes: int, objective_count: int) -> list[tuple[int | None, str]]:
-    """(cell, message) for a run that does not add up or leaves an objective unpractised."""
+def run_problems(nb: NotebookNode, minutes: int, objective_count: int) -> list[Finding]:
+    """Findings, each naming its cell, for a run that does not add up or leaves an objective unpractised."""
     try:
         steps, cell = parse_run(nb)
     except RunSheetError as exc:
-        return [(exc.cell, str(exc))]
+        return list(exc.findings)
     problems = []
+    at = Location(cell=cell)
     total = sum(s.minutes for s in steps)
     if total != minutes:
-        problems.append((cell, f"run of the session adds up to {total} minutes, but the session has {minutes}"))
+        problems.append(Finding(at, f"run of the session adds up to {total} minutes, but the session has {minutes}"))
     practised = {n for s in steps for n in s.objectives}
     for number in sorted(practised - set(range(1, objective_count + 1))):
-        problems.append((cell, f"run of the session refers to objective {number}, but there are only {objective_count}"))
+        problems.append(Finding(at, f"run of the session refers to objective {number}, but there are only {objective_count}"))
     for number in range(1, objective_count + 1):
         if number not in practised:
-            problems.append((cell, f"objective {number} is not practised by any activity in the run of the session"))
+            problems.append(Finding(at, f"objective {number} is not practised by any activity in the run of the session"))
     return problems

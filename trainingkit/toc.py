@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from sphinx_external_toc.parsing import MalformedError, parse_toc_yaml
 
-from .errors import Finding
+from .errors import Finding, Location
 
 TOC_FILE = "_toc.yml"
 PAGE_SUFFIXES = (".ipynb", ".md")
@@ -66,7 +66,7 @@ def page_file(root: Path, docname: str) -> Path | None:
 def toc_findings(root: Path, toc: Toc, page_dirs: tuple[str, ...]) -> list[Finding]:
     """Entries without files, and pages under ``page_dirs`` that the toc leaves out."""
     findings = [
-        Finding(TOC_FILE, None, f"entry '{d}' has no file {d}.ipynb or {d}.md")
+        Finding(Location(TOC_FILE), f"entry '{d}' has no file {d}.ipynb or {d}.md")
         for d in toc.docnames
         if page_file(root, d) is None
     ]
@@ -77,7 +77,7 @@ def toc_findings(root: Path, toc: Toc, page_dirs: tuple[str, ...]) -> list[Findi
                 continue
             rel = path.relative_to(root).with_suffix("").as_posix()
             if rel not in listed and path.name != "README.md":
-                findings.append(Finding(path.relative_to(root).as_posix(), None, f"not in {TOC_FILE}"))
+                findings.append(Finding(Location(path.relative_to(root).as_posix()), f"not in {TOC_FILE}"))
     return findings
 
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from ..errors import TrainingkitError
-from ..feedback.imports import ImportRejected
 from ..feedback.imports.table import read_table
-from ..feedback.submission import Problem
+from ..errors import Finding, ImportRejected, TrainingkitError
 
 REVIEWER_COLUMNS = ["reviewer", "organisation"]
 
@@ -50,21 +48,21 @@ def assign(applicants: list[tuple[str, str]], reviewers: list[tuple[str, str]], 
 def read_reviewers(path: Path) -> list[dict]:
     """reviewers.csv: ``reviewer,organisation`` (a code or role, not a name, keeps the sheets neutral)."""
     table = read_table(Path(path))
-    problems = [Problem(c, f"column '{c}' is missing", 1, c) for c in REVIEWER_COLUMNS if c not in table.header]
+    problems = [Finding.about(c, f"column '{c}' is missing", 1, c) for c in REVIEWER_COLUMNS if c not in table.header]
     rows, seen = [], {}
     for row in table.rows if not problems else []:
         reviewer, organisation = row.values["reviewer"].strip(), row.values["organisation"].strip()
         if not reviewer:
-            problems.append(Problem("reviewer", "reviewer is empty", row.line, "reviewer"))
+            problems.append(Finding.about("reviewer", "reviewer is empty", row.line, "reviewer"))
         elif reviewer in seen:
-            problems.append(Problem("reviewer", f"'{reviewer}' is already on line {seen[reviewer]}", row.line, "reviewer"))
+            problems.append(Finding.about("reviewer", f"'{reviewer}' is already on line {seen[reviewer]}", row.line, "reviewer"))
         if not organisation:
-            problems.append(Problem("organisation", "organisation is empty (it keeps reviewers off their own applicants)",
+            problems.append(Finding.about("organisation", "organisation is empty (it keeps reviewers off their own applicants)",
                                     row.line, "organisation"))
         seen[reviewer] = row.line
         rows.append({"reviewer": reviewer, "organisation": organisation})
     if not rows and not problems:
-        problems.append(Problem("reviewer", "no reviewers in the file", 2, "reviewer"))
+        problems.append(Finding.about("reviewer", "no reviewers in the file", 2, "reviewer"))
     if problems:
         raise ImportRejected(Path(path), problems)
     return rows

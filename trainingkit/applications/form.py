@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 
 from ..course import Course
-from ..errors import Finding
+from ..errors import Finding, Location
 from ..forms.model import Form
 from ..forms.resolve import resolve
 from ..forms.spec import FormError, load_spec
@@ -29,14 +29,14 @@ REQUIRED_QUESTIONS = ("country", "organisation", "org_type", "member", "endorsed
 def load_application_form(course: Course) -> Form:
     path = course.root / FORM_FILE
     if not path.is_file():
-        raise FormError([Finding(FORM_FILE, None, "the application form is missing")])
+        raise FormError([Finding(Location(FORM_FILE), "the application form is missing")])
     form = resolve(load_spec(path, FORM_FILE), course, FORM_FILE)
     problems = [f"question '{q}' is missing (the eligibility rules read it)" for q in REQUIRED_QUESTIONS if q not in form.names]
     if "country" in form.names and sorted(form.field("country").choice_names) != sorted(course.config.countries):
         problems.append(f"country: the choices {', '.join(form.field('country').choice_names)} are not course.yml's "
                         f"countries ({', '.join(course.config.countries)})")
     if problems:
-        raise FormError([Finding(FORM_FILE, None, p) for p in problems])
+        raise FormError([Finding(Location(FORM_FILE), p) for p in problems])
     return form
 
 

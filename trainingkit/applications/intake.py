@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..feedback.imports import ImportRejected, detect_format
+from ..feedback.imports import detect_format
 from ..feedback.imports import WIDE_FORMATS
 from ..feedback.imports import tidy, wide
 from ..feedback.imports.table import ImportFileError, read_table
-from ..feedback.submission import Problem, SubmissionError, utc_now
+from ..errors import Finding, ImportRejected
+from ..feedback.submission import SubmissionError, utc_now
 from ..forms.response import Submission
 from ..forms.model import Form
 from .form import personal_fields
@@ -47,7 +48,7 @@ class IntakeReport:
                 f"{self.skipped} already stored and skipped")
 
 
-def read_submissions(path: Path, form: Form, cohort: str) -> tuple[str, list[Submission], list[Problem]]:
+def read_submissions(path: Path, form: Form, cohort: str) -> tuple[str, list[Submission], list[Finding]]:
     table = read_table(path)  # a call is small: the whole table in memory, with the feedback limits
     try:
         fmt = detect_format(table.header)
@@ -56,24 +57,24 @@ def read_submissions(path: Path, form: Form, cohort: str) -> tuple[str, list[Sub
         else:
             items = list(wide.submissions(table, form, WIDE_FORMATS[fmt].LAYOUT, cohort))
     except ValueError as exc:
-        raise ImportFileError(f"{path}: line 1: {exc}") from None
+        raise ImportFileError(path, line=1, message=str(exc)) from None
     subs = [item for item in items if isinstance(item, Submission)]
-    return fmt, subs, [item for item in items if isinstance(item, Problem)]
+    return fmt, subs, [item for item in items if isinstance(item, Finding)]
 
 
-def check_submission(sub: Submission, form: Form) -> tuple[dict[str, str], list[Problem]]:
+def check_submission(sub: Submission, form: Form) -> tuple[dict[str, str], list[Finding]]:
     """The canonical answers of one application, and what is wrong with it (line and column)."""
     origin = lambda name: sub.origins.get(name, (sub.line, None))  # noqa: E731
     values, field_problems = form.check(sub.answers)
-    problems = [Problem(name, reason, *origin(name)) for name, reason in field_problems.items()]
+    problems = [Finding.about(name, reason, *origin(name)) for name, reason in field_problems.items()]
     if "email" in values and not EMAIL.match(values["email"].strip()):
-        problems.append(Problem("email", f"'{values['email']}' is not an e-mail address", *origin("email")))
+        problems.append(Finding.about("email", f"'{values['email']}' is not an e-mail address", *origin("email")))
     for name in DATE_QUESTIONS:
         if name in values:
             try:
                 dt.date.fromisoformat(values[name].strip())
             except ValueError:
-                problems.append(Problem(name, f"bad date '{values[name]}' (write it as 2016-04-10)", *origin(name)))
+                problems.append(Finding.about(name, f"bad date '{values[name]}' (write it as 2016-04-10)", *origin(name)))
     return values, problems
 
 
@@ -97,7 +98,7 @@ def import_applications(store: ApplicationStore, path: Path, form: Form, *, synt
         seen.add(rid)
         code = applicant_code(store.cohort, rid)
         if code in codes:  # 40 bits: practically never; refuse rather than merge two people
-            problems.append(Problem("response_id", f"response '{rid}' gives code {code}, already in use", sub.line, None))
+            problems.append(Finding.about("response_id", f"response '{rid}' gives code {code}, already in use", sub.line, None))
             continue
         codes.add(code)
         records.append(record(code, sub, values, personal, SYNTHETIC_SOURCE if synthetic else sub.source))

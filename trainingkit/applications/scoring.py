@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..feedback.imports import ImportRejected
 from ..feedback.imports.table import read_table
-from ..feedback.submission import Problem
+from ..errors import Finding, ImportRejected
 from ..selection_rules import Selection
 
 SCORE_COLUMNS = ["applicant", "reviewer", "criterion", "score"]
@@ -26,7 +25,7 @@ def read_scores(paths: list[Path], selection: Selection, assigned: set[tuple[str
     criteria = {c.id: c for c in selection.criteria}
     for path in map(Path, paths):
         table = read_table(path)
-        missing = [Problem(c, f"column '{c}' is missing", 1, c) for c in SCORE_COLUMNS if c not in table.header]
+        missing = [Finding.about(c, f"column '{c}' is missing", 1, c) for c in SCORE_COLUMNS if c not in table.header]
         if missing:
             raise ImportRejected(path, missing)
         found = []
@@ -35,12 +34,12 @@ def read_scores(paths: list[Path], selection: Selection, assigned: set[tuple[str
             if not v["score"]:
                 continue
             if (v["applicant"], v["reviewer"]) not in assigned:
-                found.append(Problem("reviewer", f"reviewer '{v['reviewer']}' is not assigned to applicant '{v['applicant']}'",
+                found.append(Finding.about("reviewer", f"reviewer '{v['reviewer']}' is not assigned to applicant '{v['applicant']}'",
                                      row.line, "reviewer"))
                 continue
             criterion = criteria.get(v["criterion"])
             if criterion is None:
-                found.append(Problem("criterion", f"unknown criterion '{v['criterion']}' (criteria: {', '.join(criteria)})",
+                found.append(Finding.about("criterion", f"unknown criterion '{v['criterion']}' (criteria: {', '.join(criteria)})",
                                      row.line, "criterion"))
                 continue
             try:
@@ -49,20 +48,19 @@ def read_scores(paths: list[Path], selection: Selection, assigned: set[tuple[str
                 if number != score or score not in criterion.points:
                     raise ValueError
             except (ValueError, OverflowError):
-                found.append(Problem("score", f"'{v['score']}' is not a whole score from {criterion.scale[0]} to "
+                found.append(Finding.about("score", f"'{v['score']}' is not a whole score from {criterion.scale[0]} to "
                                               f"{criterion.scale[1]}", row.line, "score"))
                 continue
             key = (v["applicant"], v["reviewer"], v["criterion"])
             if key in seen:
-                found.append(Problem("score", f"scored again (first on {seen[key]})", row.line, "score"))
+                found.append(Finding.about("score", f"scored again (first on {seen[key]})", row.line, "score"))
                 continue
             seen[key] = f"{path.name} line {row.line}"
             rows.append({"applicant": key[0], "reviewer": key[1], "criterion": key[2], "score": score})
         problems += [(path, p) for p in found]
     if problems:
         first = problems[0][0]
-        raise ImportRejected(first, [Problem(p.field, f"{path.name}: {p.reason}" if path != first else p.reason, p.line, p.column)
-                                     for path, p in problems])
+        raise ImportRejected(first, [p if path == first else p.at(path=str(path)) for path, p in problems])
     return rows
 
 

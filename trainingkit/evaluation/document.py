@@ -77,7 +77,8 @@ def blocks(summary: Summary, course: Course, extra=()) -> list:
                if not profile.empty else Para("No roster yet."))
     out.append(Heading("Response rates", 2))
     rates = response_rates_table(summary)
-    out.append(Table(["Form", "When", "Responded", "Expected", "Rate (%)"], [[_s(v) for v in r] for r in rates.itertuples(index=False)])
+    out.append(Table(["Form", "When", "Responded", "Expected", "Rate (%)", "Lost to follow-up", "Note"],
+                     [[_s(v) for v in r] for r in rates.itertuples(index=False)])
                if not rates.empty else Para("No forms yet."))
     chart_for = {"reaction": lambda: charts.usefulness_chart(summary, course),
                  "learning": lambda: charts.pre_post_chart(summary, course),

@@ -29,6 +29,8 @@ SHEET_ABOUT = {
     "pre_post": ("Self-rated competence before and after, per learning outcome.", "May be published."),
     "nps": ("Would trainees recommend the course (0–10): Net Promoter Score.", "May be published."),
     "followup": ("Follow-up rounds: engagement, actions taken, results described.", "May be published."),
+    "levels": ("Levels 3 and 4: planned actions done by month 6, actions by type over all rounds, outcomes per round.",
+               "May be published."),
     "breakdowns": ("Figures by group, checked together so no group can be worked out.", "May be published."),
 }
 

@@ -12,7 +12,7 @@ from ..course import Course
 from .labels import choice_label, outcome_label, session_title
 from .model import Measure, Rate, Section, Summary
 from .tables import needed
-from .vocabulary import occasion_label
+from .vocabulary import RESULT_LABELS, occasion_label
 
 SectionFunction = Callable[[Summary, Course], Section]
 
@@ -176,6 +176,7 @@ def behaviour(summary: Summary, course: Course) -> Section:
                                 note=needed(s.engaged.n, k) if s.engaged.suppressed else ""))
         for action, a in s.actions.by_type.items():
             measures.append(Measure(label=f"{when}: {choice_label(course, 'actions', action)}", n=a.n, value=f"{a.pct} %"))
+    measures += plan_measures(summary, course)
     return Section(key="behaviour", title="Level 3 · Behaviour", level=3, measures=measures,
                    note="" if measures else "No follow-up yet (1, 3 and 6 months after the course).")
 
@@ -186,10 +187,42 @@ def results(summary: Summary, course: Course) -> Section:
                         value=None if s.results_described.suppressed else f"{s.results_described.pct} %",
                         note=needed(s.results_described.n, k) if s.results_described.suppressed else "")
                 for r, s in summary.followup.items()]
+    measures += outcome_measures(summary)
     return Section(key="results", title="Level 4 · Results", level=4, measures=measures,
                    note="No follow-up yet." if not measures else
                    "What came of the actions is told in the follow-up answers (trainer edition); "
                    "changes for migrant workers are confirmed by the network's own log.")
+
+
+def _measure(label: str, n: int, value: str, suppressed: bool, k: int) -> Measure:
+    return Measure(label=label, n=n, value=None if suppressed else value, note=needed(n, k) if suppressed else "")
+
+
+def plan_measures(summary: Summary, course: Course) -> list[Measure]:
+    """Level 3 from the store's plans and rounds: planned actions done by month 6, and actions by type over all rounds."""
+    levels, k = summary.followup_levels, summary.min_cell
+    if levels is None:
+        return []
+    d = levels.planned_done_by_m6
+    out = [_measure("Planned actions done by 6 months after", d.n, f"{d.pct_done} % ({d.done} of {d.actions} actions)", d.suppressed, k)]
+    out += [_measure(f"Planned actions done by 6 months after: {choice_label(course, 'actions', kind)}", t.n,
+                     f"{t.pct_done} % ({t.done} of {t.actions})", t.suppressed, k) for kind, t in d.by_type.items()]
+    a = levels.actions_by_type
+    if a.suppressed:
+        out.append(_measure("All rounds: actions taken, by type", a.n, "", True, k))
+    out += [Measure(label=f"All rounds: {choice_label(course, 'actions', kind)} (trainees who reported it)", n=a.n,
+                    value=f"{t.pct} % ({t.trainees})") for kind, t in a.by_type.items()]
+    return out
+
+
+def outcome_measures(summary: Summary) -> list[Measure]:
+    """Level 4: what each round's respondents reported (submissions, meetings, media, policy changes)."""
+    levels, k = summary.followup_levels, summary.min_cell
+    if levels is None:
+        return []
+    return [_measure(f"{occasion_label('followup', r)}: {RESULT_LABELS.get(q, q).lower()}", o.n,
+                     f"{o.total} in all; {o.any} trainees ({o.pct_any} %) reported one or more", o.suppressed, k)
+            for r, questions in levels.outcomes.items() for q, o in questions.items()]
 
 
 LEVELS: tuple[SectionFunction, ...] = (reaction, learning, behaviour, results)

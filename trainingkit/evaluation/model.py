@@ -106,6 +106,70 @@ class FollowupRound(_Model):
     results_described: Share  # Level 4: respondents who wrote what came of an action
 
 
+class RoundResponse(_Model):
+    """A follow-up round's response rate as ``trainingkit followup status`` counts it: ``answered``
+    of ``expected`` (the roster less the withdrawn), and ``lost`` (trainees lost to follow-up in
+    that round). ``phase``: before, open or after the round's window on the day of the figures."""
+
+    round: str
+    due: str
+    phase: str
+    suppressed: bool = False
+    expected: int | None = None
+    answered: int | None = None
+    rate: float | None = None
+    lost: int | None = None
+
+
+class Done(_Model):
+    """Planned actions reported done by month 6: ``done`` of ``actions``; ``n`` = trainees who planned them."""
+
+    n: int
+    suppressed: bool = False
+    actions: int | None = None
+    done: int | None = None
+    pct_done: float | None = None
+
+
+class PlannedDone(Done):
+    by_progress: dict[str, int] = {}  # done, in_progress, not_started, dropped, no_report
+    by_type: dict[str, Done] = {}
+
+
+class Outcome(_Model):
+    """One result question in one round: ``total`` reported by ``n`` respondents; ``any``: how many reported one or more."""
+
+    n: int
+    suppressed: bool = False
+    total: int | None = None
+    any: int | None = None
+    pct_any: float | None = None
+
+
+class TypeCount(_Model):
+    trainees: int
+    pct: float | None = None
+
+
+class ActionTypes(_Model):
+    """Over all rounds: per action type, trainees who reported it at least once, of ``n`` respondents."""
+
+    n: int
+    suppressed: bool = False
+    by_type: dict[str, TypeCount] = {}
+
+
+class FollowupLevels(_Model):
+    """Levels 3 and 4 from the follow-up package, on the day ``on``: the same computation as
+    ``trainingkit followup figures`` (trainingkit.followup.figures), under the same privacy rule."""
+
+    on: str
+    response_rates: list[RoundResponse] = []
+    planned_done_by_m6: PlannedDone
+    outcomes: dict[str, dict[str, Outcome]] = {}  # round -> result question -> figure
+    actions_by_type: ActionTypes
+
+
 class Comments(_Model):
     """Open text, masked, only for a form and occasion with at least ``min_cell`` respondents;
     shown in the trainer edition only (``published()`` leaves them out)."""
@@ -145,6 +209,8 @@ class Summary(_Model):
     # Trainer edition only: the follow-up package's comparison of the store's real cohorts
     # (trainingkit.followup.book; its own cells are suppressed below min_cell).
     cohorts_compared: dict | None = None
+    # Levels 3 and 4 from the store's follow-up data (rounds, plans): None without a roster or store.
+    followup_levels: FollowupLevels | None = None
 
     @property
     def synthetic(self) -> bool:

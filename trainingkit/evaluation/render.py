@@ -65,6 +65,7 @@ def as_markdown(summary: Summary, course: Course) -> str:
         ("Self-rated competence before and after", "pre_post", "No pre- and post-course pairs yet."),
         ("Would you recommend the course? (0–10)", "nps", "No end-of-course forms yet."),
         ("Follow-up", "followup", "No follow-up yet."),
+        ("Levels 3 and 4: actions and outcomes", "levels", "No follow-up rounds or action plans in the store yet."),
         ("By group", "breakdowns", "No roster yet."),
     ]
     for title, key, empty in sections:

@@ -111,7 +111,7 @@ class Report:
                 return "<p><em>No forms yet.</em></p>"
             frame["rate"] = frame["rate"].map(lambda r: None if pd.isna(r) else f"{r} %")
             return frame_html(frame, {"form": "Form", "when": "When", "responded": "Responded",
-                                      "expected": "Expected (roster)", "rate": "Rate"})
+                                      "expected": "Expected (roster)", "rate": "Rate", "lost": "Lost to follow-up", "note": "Note"})
         return self._guard(body)
 
     def level(self, key: str) -> HTML:

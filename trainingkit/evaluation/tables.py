@@ -8,9 +8,9 @@ import pandas as pd
 from ..course import Course
 from .labels import attribute_label, choice_label, group_label, outcome_label, session_title
 from .model import Rate, Summary
-from .vocabulary import FORM_LABELS, GROUP_MEANS, QUESTION_LABELS, occasion_label
+from .vocabulary import FORM_LABELS, GROUP_MEANS, PROGRESS_LABELS, QUESTION_LABELS, RESULT_LABELS, occasion_label
 
-INT_COLUMNS = {"day", "n", "n_pairs", "responded", "expected", "count", "people", *(f"dist_{v}" for v in range(11)),
+INT_COLUMNS = {"level", "of", "day", "n", "n_pairs", "responded", "expected", "lost", "count", "people", *(f"dist_{v}" for v in range(11)),
                *(f"{q}_n" for q in GROUP_MEANS)}
 
 
@@ -57,11 +57,23 @@ def nps_table(summary: Summary) -> pd.DataFrame:
 
 
 def response_rates_table(summary: Summary) -> pd.DataFrame:
+    """Per form (and day or round): who sent it of whom. The follow-up rounds are the status's
+    (``followup_levels``, when the store has them): withdrawn trainees are out of ``expected``,
+    and ``lost`` counts those lost to follow-up."""
     rows = []
+    levels = summary.followup_levels
     for form, value in summary.response_rates.items():
+        if form == "followup" and levels is not None:
+            continue
         items = [("", value)] if isinstance(value, Rate) else list(value.items())
-        rows += [{"form": FORM_LABELS.get(form, form), "when": occasion_label(form, o), **r.model_dump()} for o, r in items]
-    return _frame(rows, ["form", "when", "responded", "expected", "rate"])
+        rows += [{"form": FORM_LABELS.get(form, form), "when": occasion_label(form, o), **r.model_dump(), "lost": None, "note": ""}
+                 for o, r in items]
+    for r in levels.response_rates if levels is not None else ():
+        rows.append({"form": FORM_LABELS["followup"], "when": occasion_label("followup", r.round), "responded": r.answered,
+                     "expected": r.expected, "rate": r.rate, "lost": r.lost,
+                     "note": f"fewer than {summary.min_cell} trainees expected: not shown" if r.suppressed
+                     else "expected: the roster less the withdrawn"})
+    return _frame(rows, ["form", "when", "responded", "expected", "rate", "lost", "note"])
 
 
 def breakdowns_table(summary: Summary) -> pd.DataFrame:
@@ -95,6 +107,42 @@ def followup_table(summary: Summary, course: Course) -> pd.DataFrame:
     return _frame(rows, ["round", "measure", "n", "count", "pct", "note"])
 
 
+def levels_table(summary: Summary, course: Course) -> pd.DataFrame:
+    """Levels 3 and 4 from the follow-up package (``summary.followup_levels``): the share of
+    planned actions done by month 6 (and by type), actions by type over all rounds, and the
+    outcomes each round reported. Empty when the store holds no follow-up for the cohort."""
+    levels, k = summary.followup_levels, summary.min_cell
+    if levels is None:
+        return _frame([], ["level", "round", "measure", "n", "count", "of", "pct", "note"])
+    rows = []
+
+    def add(level, when, measure, n, count=None, of=None, pct=None, suppressed=False):
+        rows.append({"level": level, "round": when, "measure": measure, "n": n, "count": None if suppressed else count,
+                     "of": None if suppressed else of, "pct": None if suppressed else pct,
+                     "note": needed(n, k) if suppressed else ""})
+
+    done = levels.planned_done_by_m6
+    add(3, "by 6 months", "Planned actions done", done.n, done.done, done.actions, done.pct_done, done.suppressed)
+    if not done.suppressed:
+        for status, count in done.by_progress.items():
+            add(3, "by 6 months", f"Planned actions {PROGRESS_LABELS.get(status, status)}", done.n, count, done.actions,
+                round(100 * count / done.actions, 1) if done.actions else None)
+        for kind, d in done.by_type.items():
+            add(3, "by 6 months", f"Planned actions done: {choice_label(course, 'actions', kind)}", d.n, d.done, d.actions,
+                d.pct_done, d.suppressed)
+    types = levels.actions_by_type
+    if types.suppressed:
+        add(3, "all rounds", "Actions taken, by type", types.n, suppressed=True)
+    for kind, t in types.by_type.items():
+        add(3, "all rounds", f"Reported at least once: {choice_label(course, 'actions', kind)}", types.n, t.trainees, types.n, t.pct)
+    for round_, questions in levels.outcomes.items():
+        for q, o in questions.items():
+            add(4, occasion_label("followup", round_), RESULT_LABELS.get(q, q), o.n, o.total, None, None, o.suppressed)
+            if not o.suppressed:
+                add(4, occasion_label("followup", round_), f"{RESULT_LABELS.get(q, q)}: reported one or more", o.n, o.any, o.n, o.pct_any)
+    return _frame(rows, ["level", "round", "measure", "n", "count", "of", "pct", "note"])
+
+
 def profile_table(summary: Summary) -> pd.DataFrame:
     rows = [{"attribute": attribute_label(a), "group": group_label(a, g), "people": c.n,
              "note": f"fewer than {summary.min_cell}, or none: not shown" if c.suppressed else ""}
@@ -110,5 +158,6 @@ def summary_tables(summary: Summary, course: Course) -> dict[str, pd.DataFrame]:
         "pre_post": pre_post_table(summary, course),
         "nps": nps_table(summary),
         "followup": followup_table(summary, course),
+        "levels": levels_table(summary, course),
         "breakdowns": breakdowns_table(summary),
     }

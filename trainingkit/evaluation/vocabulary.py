@@ -25,6 +25,15 @@ QUESTION_LABELS = {
     "overall": "Overall rating of the course (1–5)",
     "recommend": "Would recommend the course (0–10)",
 }
+# Level 4: the follow-up form's result questions (counts since the last form), in the report's words
+RESULT_LABELS = {
+    "result_submissions": "Submissions made",
+    "result_meetings": "Meetings held with officials",
+    "result_media": "Media coverage",
+    "result_policy": "Policy changes",
+}
+PROGRESS_LABELS = {"done": "done", "in_progress": "in progress", "not_started": "not started", "dropped": "dropped",
+                   "no_report": "no report by month 6"}
 
 ROSTER_ATTRIBUTES = ("country", "org_type", "member")
 ATTRIBUTE_LABELS = {"country": "Country", "org_type": "Type of organisation", "member": "Network member"}

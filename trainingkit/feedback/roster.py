@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..forms.model import check_participant
-from .imports import ImportRejected
 from .imports.table import read_table
 from .store import ROSTER_COLUMNS, FeedbackStore
-from .submission import Problem
+from ..errors import Finding, ImportRejected
 from .tokens import check_given, new_token, shown
 
 TOKEN_COLUMN = "token"
@@ -47,7 +46,7 @@ class RosterReport:
 def read_roster(path: Path, countries: list[str] | None = None) -> tuple[list[dict], tuple[str, ...]]:
     """Validated roster rows and the ignored columns; :class:`ImportRejected` lists every problem."""
     table = read_table(path)
-    problems = [Problem(c, f"column '{c}' is missing", 1, c) for c in ROSTER_COLUMNS if c not in table.header]
+    problems = [Finding.about(c, f"column '{c}' is missing", 1, c) for c in ROSTER_COLUMNS if c not in table.header]
     if problems:
         raise ImportRejected(path, problems)
     rows, seen = [], {}
@@ -56,27 +55,27 @@ def read_roster(path: Path, countries: list[str] | None = None) -> tuple[list[di
         try:
             code = check_participant(v["participant"])
         except ValueError as exc:
-            problems.append(Problem("participant", str(exc), row.line, "participant"))
+            problems.append(Finding.about("participant", str(exc), row.line, "participant"))
             continue
         if code is None:
-            problems.append(Problem("participant", "participant code is empty", row.line, "participant"))
+            problems.append(Finding.about("participant", "participant code is empty", row.line, "participant"))
             continue
         if code in seen:
-            problems.append(Problem("participant", f"'{code}' is already on line {seen[code]}", row.line, "participant"))
+            problems.append(Finding.about("participant", f"'{code}' is already on line {seen[code]}", row.line, "participant"))
         seen[code] = row.line
         country = v["country"].strip() or None
         if country and countries and country not in countries:
-            problems.append(Problem("country", f"unknown country '{country}' (course.yml: {', '.join(countries)})", row.line, "country"))
+            problems.append(Finding.about("country", f"unknown country '{country}' (course.yml: {', '.join(countries)})", row.line, "country"))
         member = v["member"].strip().lower()
         if member and member not in YES | NO:
-            problems.append(Problem("member", f"'{v['member']}' should be yes or no", row.line, "member"))
+            problems.append(Finding.about("member", f"'{v['member']}' should be yes or no", row.line, "member"))
         record = {"participant": code, "country": country, "org_type": v["org_type"].strip() or None,
                   "member": None if not member else member in YES}
         if v.get(TOKEN_COLUMN, "").strip():
             try:
                 record[TOKEN_COLUMN] = check_given(v[TOKEN_COLUMN])
             except ValueError as exc:
-                problems.append(Problem(TOKEN_COLUMN, str(exc), row.line, TOKEN_COLUMN))
+                problems.append(Finding.about(TOKEN_COLUMN, str(exc), row.line, TOKEN_COLUMN))
         rows.append(record)
     if problems:
         raise ImportRejected(path, problems)
@@ -95,7 +94,7 @@ def import_roster(store: FeedbackStore, path: Path, countries: list[str] | None 
     codes = {r["participant"] for r in rows}
     renew = {check_participant(c) for c in renew}
     if renew - codes:
-        raise ImportRejected(Path(path), [Problem("participant", f"'{c}' is not in this roster (--new-key)") for c in sorted(renew - codes)])
+        raise ImportRejected(Path(path), [Finding.about("participant", f"'{c}' is not in this roster (--new-key)") for c in sorted(renew - codes)])
     count = store.set_roster(rows)
     have = store.token_codes()
     plain = {r["participant"]: r.get(TOKEN_COLUMN) or new_token() for r in rows

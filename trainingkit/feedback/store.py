@@ -160,7 +160,7 @@ class FeedbackStore:
             try:
                 prepared.append(prepare(sub, self.forms, cohort, rosters[cohort]))
             except SubmissionError as exc:
-                problems += exc.problems
+                problems += exc.findings
         return prepared, problems
 
     def write(self, prepared) -> StoreResult:
@@ -221,9 +221,13 @@ class FeedbackStore:
             conn.execute(statement, records)
         return len(records)
 
-    def roster_codes(self, cohort: str | None = None) -> set[str]:
+    def roster_codes(self, cohort: str | None = None, conn=None) -> set[str]:
+        """``conn``: read on that connection (an import's own, inside its transaction: on SQLite a
+        second connection would wait for the write lock that transaction holds)."""
+        query = select(participants.c.participant).where(participants.c.cohort == (cohort or self.cohort))
+        if conn is not None:
+            return set(conn.execute(query).scalars())
         with self.engine.connect() as conn:
-            query = select(participants.c.participant).where(participants.c.cohort == (cohort or self.cohort))
             return set(conn.execute(query).scalars())
 
     def roster(self, cohort: str | None = None) -> pd.DataFrame:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 
+from ..errors import Finding, FindingsError
 from ..forms.model import Form, check_participant
 from ..forms.response import Submission, new_response_id
 from .schema import NO_SESSION, SOURCES, responses as responses_table
@@ -22,27 +22,14 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Why a submission (or one of its answers) cannot be stored."""
+class SubmissionError(FindingsError):
+    """A submission cannot be stored: a finding per field (``key``), with the line and column
+    of the file it came from when there is one. Printed on one line, as a form shows it."""
 
-    field: str
-    reason: str
-    line: int | None = None
-    column: str | None = None
+    separator = "; "
 
-    def __str__(self) -> str:
-        if self.line is None:
-            return f"{self.field}: {self.reason}"
-        column = self.column or self.field
-        about = f" ({self.field})" if column != self.field else ""
-        return f"line {self.line}, column {column}{about}: {self.reason}"
-
-
-class SubmissionError(ValueError):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("; ".join(str(p) for p in problems))
+    def __init__(self, findings: list[Finding]):
+        super().__init__(findings, ordered=False)  # in the order of the form
 
 
 # One rule for all text on its way into the store, so that SQLite and PostgreSQL store the same:
@@ -77,10 +64,10 @@ def _check_label(name: str, value: str | None, problems: list, origin) -> str | 
     try:
         value = clean_text(value)
     except ValueError as exc:
-        problems.append(Problem(name, f"{name} {exc}", *origin(name)))
+        problems.append(Finding.about(name, f"{name} {exc}", *origin(name)))
         return value
     if len(value) > LENGTHS[name]:
-        problems.append(Problem(name, f"{name} is {len(value)} characters long; at most {LENGTHS[name]}", *origin(name)))
+        problems.append(Finding.about(name, f"{name} is {len(value)} characters long; at most {LENGTHS[name]}", *origin(name)))
     return value
 
 
@@ -103,32 +90,32 @@ def prepare(sub: Submission, forms: dict[str, Form], cohort: str, roster: set[st
     form = forms.get(sub.form_id)
     if form is None:
         reason = f"unknown form '{sub.form_id}' (forms: {', '.join(sorted(forms))})"
-        raise SubmissionError([Problem("form_id", reason, *origin("form_id"))])
+        raise SubmissionError([Finding.about("form_id", reason, *origin("form_id"))])
     problems = []
     if sub.source not in SOURCES:
-        problems.append(Problem("source", f"unknown source '{sub.source}' (sources: {', '.join(SOURCES)})", *origin("source")))
+        problems.append(Finding.about("source", f"unknown source '{sub.source}' (sources: {', '.join(SOURCES)})", *origin("source")))
     try:
         participant = check_participant(sub.participant)
     except ValueError as exc:
         participant = None
-        problems.append(Problem("participant", str(exc), *origin("participant")))
+        problems.append(Finding.about("participant", str(exc), *origin("participant")))
     if participant and roster and participant not in roster:
-        problems.append(Problem("participant", f"unknown participant '{participant}': not in the roster of cohort '{sub.cohort or cohort}'",
+        problems.append(Finding.about("participant", f"unknown participant '{participant}': not in the roster of cohort '{sub.cohort or cohort}'",
                                 *origin("participant")))
     response_id = _check_label("response_id", sub.response_id, problems, origin) or new_response_id()
     cohort = _check_label("cohort", sub.cohort or cohort, problems, origin)
     language = _check_label("language", sub.language, problems, origin)
     version = sub.form_version or form.version
     if not 0 < version <= MAX_VERSION:
-        problems.append(Problem("form_version", f"form version {version} is out of range (1–{MAX_VERSION})", *origin("form_version")))
+        problems.append(Finding.about("form_version", f"form version {version} is out of range (1–{MAX_VERSION})", *origin("form_version")))
     values, field_problems = form.check(sub.answers)
-    problems += [Problem(name, reason, *origin(name)) for name, reason in field_problems.items()]
+    problems += [Finding.about(name, reason, *origin(name)) for name, reason in field_problems.items()]
     for name, value in values.items():
         if form.field(name).type == "text":  # other types are canonical already (digits, choice names)
             try:
                 values[name] = clean_text(value)
             except ValueError as exc:
-                problems.append(Problem(name, str(exc), *origin(name)))
+                problems.append(Finding.about(name, str(exc), *origin(name)))
     if problems:
         raise SubmissionError(problems)
     response = {

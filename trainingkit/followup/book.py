@@ -78,8 +78,15 @@ def show_cohorts(summary: dict | None):
 
 def book_summary(course: Course) -> Summary | None:
     """What the trainer edition shows, with the cohorts compared when the store holds more than
-    one real cohort (issue 17: computed here, in the follow-up package)."""
-    summary = store_summary(course) or sample_summary(course)
+    one real cohort, and the store cohort's levels 3 and 4 (issue 17: computed here, in the
+    follow-up package)."""
+    from ..feedback.store import default_url
+    from .figures import with_followup_levels
+
+    summary = store_summary(course)
+    if summary is not None:
+        summary = with_followup_levels(summary, course, default_url(course.root))
+    summary = summary or sample_summary(course)
     if summary is None:
         return None
     return summary.model_copy(update={"cohorts_compared": cohort_comparison(course)})

@@ -5,17 +5,18 @@ occasion (day of a daily form, round of a follow-up) that counts — the one an 
 else the latest, as ``FeedbackStore.responses`` decides:
 
 - numeric questions (1–5, 0–10, counts): count, sum and sum of squares per cohort, form,
-  session and question, so each cell is a mean with its sd and n;
+  session and question (and follow-up round: each round is its own row, so n counts people,
+  not the answers of one person over three rounds), so each cell is a mean with its sd and n;
 - choice questions (select_one, select_multiple): answers per value and occasion, so each cell
   is the share of respondents who chose a choice, with n (a follow-up round is its own row:
   "engaged at month 1" is compared with "engaged at month 1").
 
 A session renamed keeps its id, so it lines up by itself; a session moved to another day gets a
-new id, and ``course.yml``'s ``moved_sessions`` maps the old id to the new. A numeric cell
-resting on fewer than ``min_cell`` answers is suppressed, and so is every difference it would
-enter. A choice question's cohorts pass ``evaluation.privacy.protect`` together, with the
-cohorts as the groups: each shown cell holds ``min_cell`` respondents or more, and no
-combination of the shown cells and their pooled total gives away a smaller one.
+new id, and ``course.yml``'s ``moved_sessions`` maps the old id to the new. Every row's cohorts
+(numeric and choice alike) pass ``evaluation.privacy.protect`` together, with the cohorts as
+the groups: each shown cell holds ``min_cell`` respondents or more, and no combination of the
+shown cells and their pooled total gives away a smaller one; a suppressed cell's differences
+are left out too.
 """
 from __future__ import annotations
 
@@ -52,12 +53,12 @@ _MARKS_JOIN = "LEFT JOIN counted_versions cv ON cv.response_id = r.response_id"
 _MARKED = "CASE WHEN cv.response_id IS NULL THEN 0 ELSE 1 END"
 
 AGGREGATE = """
-SELECT k.cohort, k.form_id, a.session, a.question, count(*) AS n,
+SELECT k.cohort, k.form_id, k.occasion, a.session, a.question, count(*) AS n,
        sum(CAST(a.value AS FLOAT)) AS total, sum(CAST(a.value AS FLOAT) * CAST(a.value AS FLOAT)) AS squares,
        min(k.form_version) AS v_min, max(k.form_version) AS v_max
 FROM ranked k JOIN answers a ON a.response_id = k.response_id
 WHERE (k.participant = '' OR k.rn = 1) AND a.question IN :questions AND trim(a.value) <> ''
-GROUP BY k.cohort, k.form_id, a.session, a.question
+GROUP BY k.cohort, k.form_id, k.occasion, a.session, a.question
 """
 
 # One row per value given (a select_multiple's value is its choices, space-separated).
@@ -179,10 +180,7 @@ def choice_rows(engine, forms: dict[str, Form], cohorts: list[str], min_cell: in
     for (form_id, occasion, session, question), by_cohort in sorted(given.items()):
         label, choices = wanted[(form_id, question)]
         sizes = {c: by_cohort.get(c, [0])[0] for c in cohorts}
-        # one respondent one answer per question and occasion: the cohorts are the groups, and a
-        # group's people all look alike to the rule, so sizes are all protect needs to know
-        people = {f"{c}#{i}": (c,) for c in cohorts for i in range(sizes[c])}
-        shown = protect(people, ("cohort",), min_cell)["cohort"]
+        shown = shown_cohorts(sizes, min_cell)
         where = f"{session} {titles.get(session, '')}".strip() + ": " if session else ""
         when = f" ({occasion})" if occasion else ""
         for choice in choices:
@@ -201,9 +199,22 @@ def choice_rows(engine, forms: dict[str, Form], cohorts: list[str], min_cell: in
     return rows
 
 
-def _cell(n: int, total: float, squares: float, min_cell: int) -> Cell:
-    if n < min_cell:
-        return Cell(n, suppressed=True)
+def _numeric_occasion(session: str, occasion: str) -> str:
+    """The occasion a numeric row keeps apart: a follow-up round (a trainee answers each round,
+    so pooling them would count one trainee once per round in n); none for a session's question,
+    which its session id already places (a session moved to another day still lines up)."""
+    return "" if session else occasion
+
+
+def shown_cohorts(sizes: dict[str, int], min_cell: int) -> set[str]:
+    """The cohorts whose cell may be shown, by ``protect`` with the cohorts as the groups: one
+    respondent one answer per row, so a group's people all look alike to the rule and the sizes
+    are all it needs; no cell below min_cell, and none that the others and their pooled total give away."""
+    people = {f"{c}#{i}": (c,) for c, n in sizes.items() for i in range(n)}
+    return protect(people, ("cohort",), min_cell)["cohort"]
+
+
+def _cell(n: int, total: float, squares: float) -> Cell:
     mean = total / n
     sd = math.sqrt(max(squares - n * mean * mean, 0.0) / (n - 1)) if n > 1 else None
     return Cell(n, round(mean, 2), round(sd, 2) if sd is not None else None)
@@ -220,10 +231,11 @@ def compare(engine, forms: dict[str, Form], cohorts: list[str], min_cell: int,
     moved, titles = moved_sessions or {}, session_titles or {}
     wanted = numeric_questions(forms)
     sums: dict[tuple, list] = {}
-    for cohort, form_id, session, question, n, total, squares, v_min, v_max in aggregates(engine, cohorts, {q for _, q in wanted}):
+    for cohort, form_id, occasion, session, question, n, total, squares, v_min, v_max in aggregates(
+            engine, cohorts, {q for _, q in wanted}):
         if (form_id, question) not in wanted:
             continue
-        key = (form_id, moved.get(session, session), question, cohort)
+        key = (form_id, moved.get(session, session), _numeric_occasion(session, occasion), question, cohort)
         acc = sums.setdefault(key, [0, 0.0, 0.0, v_min, v_max])
         acc[0] += n
         acc[1] += float(total or 0)
@@ -235,11 +247,13 @@ def compare(engine, forms: dict[str, Form], cohorts: list[str], min_cell: int,
     if absent:
         raise TrainingkitError(f"no answers in the store for cohort(s) {', '.join(absent)}")
     rows = []
-    for form_id, session, question in sorted({k[:3] for k in sums}):
+    for form_id, session, occasion, question in sorted({k[:4] for k in sums}):
         cells, versions = {}, {}
+        got = {c: sums.get((form_id, session, occasion, question, c), [0, 0.0, 0.0, None, None]) for c in cohorts}
+        shown = shown_cohorts({c: got[c][0] for c in cohorts}, min_cell)
         for c in cohorts:
-            n, total, squares, v_min, v_max = sums.get((form_id, session, question, c), [0, 0.0, 0.0, None, None])
-            cells[c] = _cell(n, total, squares, min_cell)
+            n, total, squares, v_min, v_max = got[c]
+            cells[c] = _cell(n, total, squares) if c in shown else Cell(n, suppressed=True)
             versions[c] = _versions(v_min, v_max)
         first = cohorts[0]
         diffs = tuple(
@@ -250,7 +264,8 @@ def compare(engine, forms: dict[str, Form], cohorts: list[str], min_cell: int,
         label = wanted[(form_id, question)]
         if session:
             label = f"{session} {titles.get(session, '')}".strip() + f": {question}"
-        rows.append(CompareRow(form_id, session, question, label, cells, diffs, versions))
+        label += f" ({occasion})" if occasion else ""
+        rows.append(CompareRow(form_id, session, question, label, cells, diffs, versions, occasion=occasion))
     return Comparison(tuple(cohorts), min_cell, tuple(rows + shares))
 
 

@@ -20,10 +20,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from ..errors import TrainingkitError
-from ..feedback.imports import ImportRejected
 from ..feedback.imports.table import ImportFileError, Row, read_table
-from ..feedback.submission import Problem, utc_now
+from ..errors import Finding, ImportRejected, TrainingkitError
+from ..feedback.submission import utc_now
 from ..forms.model import check_participant
 from .records import roster_codes
 from .schema import ensure_tables, plan_actions
@@ -69,17 +68,17 @@ def _date(text: str) -> dt.date:
     raise ValueError(f"'{text}' is not a date (write 2026-09-30)")
 
 
-def _tidy_rows(rows: list[Row], header: list[str]) -> list[tuple[int, dict[str, str]]]:
+def _tidy_rows(path: Path, rows: list[Row], header: list[str]) -> list[tuple[int, dict[str, str]]]:
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise ImportFileError(f"line 1: missing column(s) {', '.join(missing)} (columns: {', '.join(COLUMNS)}, optional type)")
+        raise ImportFileError(path, line=1, message=f"missing column(s) {', '.join(missing)} (columns: {', '.join(COLUMNS)}, optional type)")
     return [(row.line, row.values) for row in rows]
 
 
 def _export_rows(path: Path, participant: str | None, types: dict[str, str]) -> list[tuple[int, dict[str, str]]]:
     """The Markdown table of the exercise's export, as tidy values (the type label back to its id)."""
     if not participant:
-        raise ImportFileError(f"{path}: an action-plan export names no trainee: give --participant CODE")
+        raise ImportFileError(path, "an action-plan export names no trainee: give --participant CODE")
     by_label = {label: kind for kind, label in types.items()}
     out, header = [], None
     for line, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -89,7 +88,7 @@ def _export_rows(path: Path, participant: str | None, types: dict[str, str]) -> 
         if header is None:
             header = cells
             if header != EXPORT_HEADER:
-                raise ImportFileError(f"{path}: line {line}: not the action-plan export's table ({' | '.join(EXPORT_HEADER)})")
+                raise ImportFileError(path, line=line, message=f"not the action-plan export's table ({' | '.join(EXPORT_HEADER)})")
             continue
         values = {k: "" if v == "–" else v for k, v in zip(header, cells)}  # the export writes – for "not given"
         what, target, label = values.get("What", ""), values.get("Target", ""), values.get("Type of action", "")
@@ -98,25 +97,22 @@ def _export_rows(path: Path, participant: str | None, types: dict[str, str]) -> 
                            "due": values.get("By when", ""), "indicator": values.get("Indicator", ""),
                            "type": by_label.get(label, label)}))
     if header is None:
-        raise ImportFileError(f"{path}: no action-plan table found")
+        raise ImportFileError(path, "no action-plan table found")
     return out
 
 
 def read_plans(path: Path, types: dict[str, str], roster: set[str], max_actions: int,
-               participant: str | None = None) -> tuple[list[PlannedAction], list[Problem]]:
+               participant: str | None = None) -> tuple[list[PlannedAction], list[Finding]]:
     """Every action of the file and every problem (line, column, reason); nothing is written."""
     path = Path(path)
     if path.suffix.lower() == ".md":
         records = _export_rows(path, check_participant(participant), types)
     else:
         table = read_table(path)
-        try:
-            records = _tidy_rows(table.rows, table.header)
-        except ImportFileError as exc:
-            raise ImportFileError(f"{path}: {exc}") from None
+        records = _tidy_rows(path, table.rows, table.header)
     actions, problems, seen = [], [], {}
     for line, v in records:
-        bad = lambda column, reason, line=line: problems.append(Problem(column, reason, line, column))  # noqa: E731
+        bad = lambda column, reason, line=line: problems.append(Finding.about(column, reason, line, column))  # noqa: E731
         try:
             code = check_participant(v.get("participant"))
         except ValueError as exc:
@@ -152,7 +148,7 @@ def read_plans(path: Path, types: dict[str, str], roster: set[str], max_actions:
         counts[a.participant] = counts.get(a.participant, 0) + 1
     for code, n in sorted(counts.items()):
         if n > max_actions:
-            problems.append(Problem("action_id", f"{code} has {n} actions; the follow-up form asks about at most {max_actions}"))
+            problems.append(Finding.about("action_id", f"{code} has {n} actions; the follow-up form asks about at most {max_actions}"))
     return actions, problems
 
 
@@ -193,7 +189,7 @@ def import_plans(store, path: Path, types: dict[str, str], max_actions: int, coh
     if problems:
         raise ImportRejected(path, problems)
     if not actions:
-        raise ImportFileError(f"{path}: no actions in the file")
+        raise ImportFileError(path, "no actions in the file")
     by_trainee: dict[str, list[PlannedAction]] = {}
     for a in actions:
         by_trainee.setdefault(a.participant, []).append(a)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..evaluation.privacy import check_min_cell, mask_text
+from ..evaluation.privacy import check_min_cell, mask_text, protect
 from .plans import PlannedAction
 
 PROGRESS = ("done", "in_progress", "not_started", "dropped")
@@ -28,8 +28,9 @@ def with_round(answers: pd.DataFrame) -> pd.DataFrame:
 
     ``answers`` must already hold only the versions that count (``FeedbackStore.answers(...,
     versions="counted")``): this module does not choose versions, the store's one rule does."""
-    if answers.empty:
-        return answers.assign(round=pd.Series(dtype=str))
+    if answers.empty:  # an empty store's frame may have no columns at all: give it the ones read below
+        columns = ["response_id", "participant", "question", "value", "submitted_at", "round"]
+        return pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
     rounds = answers[answers["question"] == "round"].set_index("response_id")["value"]
     return answers.assign(round=answers["response_id"].map(rounds)).dropna(subset=["round"])
 
@@ -68,6 +69,8 @@ def actions_by_type(latest: pd.DataFrame, types: list[str], min_cell: int) -> di
 
 def action_progress(latest: pd.DataFrame, round_months: dict[str, int]) -> dict[tuple[str, str], str]:
     """{(participant, action id): progress} as last reported in a round up to month 6."""
+    if latest.empty:  # (an empty mask of object dtype would select columns, not rows)
+        return {}
     rows = latest[latest["round"].map(lambda r: round_months.get(r, 99) <= BY_MONTH)]
     rows = rows[rows["question"].str.match(r"^a\d+_(id|progress)$")]
     if rows.empty:
@@ -97,12 +100,25 @@ def planned_done(plans: dict[str, list[PlannedAction]], progress: dict[tuple[str
             kind = a.kind or "not_given"
             by_type.setdefault(kind, []).append(progress.get((code, a.action_id), "no_report"))
             planners.setdefault(kind, set()).add(code)
+    shown = shown_types(planners, min_cell)
     return {"n": n, "actions": len(status), "done": counts["done"], "pct_done": _pct(counts["done"], len(status)),
             "by_progress": counts,
-            # a type planned by fewer than min_cell trainees would tell what those few did
             "by_type": {k: ({"n": len(planners[k]), "actions": len(v), "done": v.count("done"), "pct_done": _pct(v.count("done"), len(v))}
-                            if len(planners[k]) >= min_cell else {"n": len(planners[k]), "suppressed": True})
+                            if k in shown else {"n": len(planners[k]), "suppressed": True})
                         for k, v in sorted(by_type.items())}}
+
+
+def shown_types(planners: dict[str, set[str]], min_cell: int) -> set[str]:
+    """The action types whose "done by month 6" may be shown beside the total, by ``protect``.
+
+    A type planned by fewer than ``min_cell`` trainees would tell what those few did (the
+    threshold); and since the total is the sum of the types, one hidden type would come back as
+    the total less the shown ones (the combined check). The units are (trainee, type) pairs: each
+    lies in one type, so the types are the groups and the total is their sum, as ``protect`` needs.
+    A trainee who planned several types counts once in each, so the combined check is exact for a
+    type's planners but counts a trainee twice across two hidden types."""
+    units = {f"{code}\t{kind}": (kind,) for kind, codes in planners.items() for code in codes}
+    return protect(units, ("type",), min_cell)["type"]
 
 
 def outcomes(latest: pd.DataFrame, rounds: list[str], min_cell: int) -> dict:

@@ -16,9 +16,8 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..feedback.imports import ImportRejected
 from ..feedback.imports.table import ImportFileError, read_table
-from ..feedback.submission import Problem
+from ..errors import Finding, ImportRejected
 from ..forms.model import check_participant
 from .status import FollowupStatus
 
@@ -59,7 +58,7 @@ def _codes_file(path: Path, columns: tuple[str, ...]):
     table = read_table(path)
     missing = [c for c in columns if c not in table.header]
     if missing:
-        raise ImportFileError(f"{path}: line 1: missing column(s) {', '.join(missing)} (needed: {', '.join(columns)})")
+        raise ImportFileError(path, line=1, message=f"missing column(s) {', '.join(missing)} (needed: {', '.join(columns)})")
     return table
 
 
@@ -71,13 +70,13 @@ def read_contacts(path: Path) -> dict[str, Contact]:
         try:
             code = check_participant(v["participant"])
         except ValueError as exc:
-            problems.append(Problem("participant", str(exc), row.line, "participant"))
+            problems.append(Finding.about("participant", str(exc), row.line, "participant"))
             continue
         channel = v["channel"].strip().lower()
         if channel not in CHANNELS:
-            problems.append(Problem("channel", f"'{v['channel']}' is not a channel ({', '.join(CHANNELS)})", row.line, "channel"))
+            problems.append(Finding.about("channel", f"'{v['channel']}' is not a channel ({', '.join(CHANNELS)})", row.line, "channel"))
         if code in out:
-            problems.append(Problem("participant", f"{code} is listed twice", row.line, "participant"))
+            problems.append(Finding.about("participant", f"{code} is listed twice", row.line, "participant"))
         out[code] = Contact(channel, v["address"].strip(), (v.get("name") or "").strip())
     if problems:
         raise ImportRejected(Path(path), problems)
@@ -93,7 +92,7 @@ def read_tokens(path: Path) -> dict[str, str]:
         try:
             out[check_participant(code)] = token
         except ValueError as exc:
-            raise ImportFileError(f"{path}: line {row.line}, column participant: {exc}") from None
+            raise ImportFileError(path, line=row.line, column="participant", message=str(exc)) from None
     return out
 
 

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..course import Course
-from ..errors import TrainingkitError
+from ..errors import CourseError, Finding, Location
+from ..paths import COURSE_FILE
 
 SYNTHETIC_SUFFIX = "-synthetic"  # as `trainingkit feedback simulate` names its cohort
 
@@ -56,12 +57,13 @@ def cohort_rounds(course: Course, cohort: str, round_choices: list[str] | None =
     dates = config.cohorts.get(cohort) or config.cohorts.get(cohort.removesuffix(SYNTHETIC_SUFFIX))
     if dates is None:
         known = ", ".join(sorted(config.cohorts)) or "none"
-        raise TrainingkitError(f"course.yml: cohort '{cohort}' has no dates under cohorts: (cohorts with dates: {known}); "
-                               f"add e.g. {cohort}: {{first_day: 2026-06-01, last_day: 2026-06-05}}")
+        raise CourseError([Finding(Location(COURSE_FILE, key="cohorts"), f"cohort '{cohort}' has no dates (cohorts with dates: "
+                                   f"{known}); add e.g. {cohort}: {{first_day: 2026-06-01, last_day: 2026-06-05}}")])
     found = rounds(dates.last_day, config.followup.rounds, config.followup.window_days)
     if round_choices is not None:
         missing = [r.id for r in found if r.id not in round_choices]
         if missing:
-            raise TrainingkitError(f"course.yml: followup rounds {', '.join(missing)} are not choices of the followup form's "
-                                   f"'round' question ({', '.join(round_choices)}): add them to feedback/forms/followup.yml")
+            raise CourseError([Finding(Location(COURSE_FILE, key="followup/rounds"), f"{', '.join(missing)} are not choices of "
+                                       f"the followup form's 'round' question ({', '.join(round_choices)}): "
+                                       "add them to feedback/forms/followup.yml")])
     return found

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..course import Course
-from ..errors import Finding
+from ..errors import Finding, Location
 from ..languages import SOURCE_LANGUAGE
 from ..translations.lookup import Translator, translator
 from .model import DAY_FIELD, Choice, Field, Form
@@ -133,7 +133,7 @@ def plan_action_fields(spec: FormSpec, local: _Localiser) -> list[Field]:
 
 def resolve(spec: FormSpec, course: Course, source: str = "") -> Form:
     if spec.competences and not course.config.outcomes:
-        raise FormError([Finding(source, None, "competences: course.yml lists no outcomes to rate")])
+        raise FormError([Finding(Location(source, key="competences"), "course.yml lists no outcomes to rate")])
     use_course(course.root, course.config.languages)  # the words around the questions follow this course
     local = _Localiser(translator(course.root, course.config.languages), course.config.shown_languages())
     title = local(dict(spec.title))
@@ -167,7 +167,7 @@ def load_forms(course: Course) -> dict[str, Form]:
         except FormError as exc:
             findings += exc.findings
             continue
-        findings += [Finding(rel, None, f"questions ({f.name}): a feedback form asks no personal question (the feedback "
+        findings += [Finding(Location(rel, key=f"questions ({f.name})"), f"a feedback form asks no personal question (the feedback "
                                         "store keeps codes, never names); personal: true is for the application form")
                      for f in forms[path.stem].fields if f.personal]
     if findings:
@@ -179,6 +179,6 @@ def load_form(course: Course, form_id: str) -> Form:
     path = course.root / FORMS_DIR / f"{form_id}.yml"
     if not path.is_file():
         known = ", ".join(p.stem for p in form_paths(course.root)) or "none"
-        raise FormError([Finding(f"{FORMS_DIR}/{form_id}.yml", None, f"no such form (forms: {known})")])
+        raise FormError([Finding(Location(f"{FORMS_DIR}/{form_id}.yml"), f"no such form (forms: {known})")])
     rel = path.relative_to(course.root).as_posix()
     return resolve(load_spec(path, rel), course, rel)

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
-from ..errors import Finding, TrainingkitError
+from ..errors import Finding, FindingsError, Location, validation_findings, yaml_finding
 from ..languages import ENGLISH_NAMES, NATIVE_NAMES, SOURCE_LANGUAGE
 
 FORMS_DIR = "feedback/forms"
@@ -139,8 +139,8 @@ class FormSpec(_Strict):
         _known_languages(self.title)
         return self
 
-    def problems(self) -> list[str]:
-        """What the schema alone cannot see: ids, choice lists and translations that do not fit."""
+    def problems(self) -> list[tuple[str, str]]:
+        """(key path, message) for what the schema alone cannot see: ids, choice lists and translations that do not fit."""
         problems = []
         asked = [("questions", i, q) for i, q in enumerate(self.questions)]
         if self.sessions:
@@ -151,25 +151,25 @@ class FormSpec(_Strict):
         for where, i, q in asked:
             at = f"{where}/{i} ({q.id})"
             if q.id in seen:
-                problems.append(f"{at}: id '{q.id}' is used twice")
+                problems.append((at, f"id '{q.id}' is used twice"))
             seen.add(q.id)
             if q.id.startswith("c_") and self.competences:
-                problems.append(f"{at}: ids starting with c_ are generated from the course outcomes")
+                problems.append((at, "ids starting with c_ are generated from the course outcomes"))
         lists = [(at, q.type, q.choices) for (w, i, q) in asked for at in [f"{w}/{i} ({q.id})"]]
         if self.competences:
             lists.append(("competences", self.competences.type, self.competences.choices))
         for at, qtype, name in lists:
             if name and name not in self.choices:
-                problems.append(f"{at}: choices list '{name}' is not defined under choices:")
+                problems.append((at, f"choices list '{name}' is not defined under choices:"))
             elif name and qtype == "likert" and [c.name for c in self.choices[name]] != LIKERT_NAMES:
-                problems.append(f"{at}: a likert list has exactly the names 1, 2, 3, 4, 5 in order")
+                problems.append((at, "a likert list has exactly the names 1, 2, 3, 4, 5 in order"))
         for name, items in self.choices.items():
             names = [c.name for c in items]
             for dup in sorted({n for n in names if names.count(n) > 1}):
-                problems.append(f"choices/{name}: choice '{dup}' is listed twice")
+                problems.append((f"choices/{name}", f"choice '{dup}' is listed twice"))
         return problems + self._missing_translations(asked)
 
-    def _missing_translations(self, asked) -> list[str]:
+    def _missing_translations(self, asked) -> list[tuple[str, str]]:
         """Every text the trainee sees exists in every language the title is written in."""
         texts = [(f"{w}/{i} ({q.id})", q) for w, i, q in asked]
         texts += [(f"choices/{name}/{c.name}", c) for name, items in self.choices.items() for c in items]
@@ -181,11 +181,11 @@ class FormSpec(_Strict):
                 given = getattr(item, field)
                 missing = [code for code in self.title if given and code not in given]
                 if missing:
-                    out.append(f"{at}: {field} has no {', '.join(missing)} text (the title is written in it)")
+                    out.append((at, f"{field} has no {', '.join(missing)} text (the title is written in it)"))
         if self.sessions:
             missing = [code for code in self.title if code not in self.sessions.day_label]
             if missing:
-                out.append(f"sessions/day_label: no {', '.join(missing)} text (the title is written in it)")
+                out.append(("sessions/day_label", f"no {', '.join(missing)} text (the title is written in it)"))
         return out
 
     @property
@@ -194,28 +194,8 @@ class FormSpec(_Strict):
         return tuple(sorted(self.title, key=lambda code: (code != DEFAULT_LANGUAGE, code)))
 
 
-class FormError(TrainingkitError):
-    """A form definition is invalid; carries every problem as a finding naming file and question."""
-
-    def __init__(self, findings: list[Finding]):
-        self.findings = sorted(findings)
-        super().__init__("\n".join(str(f) for f in self.findings))
-
-
-def _location(data: dict, loc: tuple) -> str:
-    """``('questions', 2, 'type')`` → ``questions/2 (pace)/type``: the question id helps find it."""
-    parts, node = [], data
-    for step in loc:
-        node = node[step] if isinstance(node, (dict, list)) and _has(node, step) else None
-        part = str(step)
-        if isinstance(step, int) and isinstance(node, dict) and "id" in node:
-            part += f" ({node['id']})"
-        parts.append(part)
-    return "/".join(parts)
-
-
-def _has(node, step) -> bool:
-    return step in node if isinstance(node, dict) else isinstance(step, int) and 0 <= step < len(node)
+class FormError(FindingsError):
+    """A form definition is invalid; every finding names the file and the key path (with the question id)."""
 
 
 def parse_spec(data, source: str) -> FormSpec:
@@ -223,14 +203,9 @@ def parse_spec(data, source: str) -> FormSpec:
     try:
         spec = FormSpec.model_validate(data)
     except ValidationError as exc:
-        findings = []
-        for err in exc.errors():
-            where = _location(data if isinstance(data, dict) else {}, err["loc"])
-            message = err["msg"].removeprefix("Value error, ")
-            findings.append(Finding(source, None, f"{where}: {message}" if where else message))
-        raise FormError(findings) from exc
+        raise FormError(validation_findings(exc, Location(source), data)) from exc
     if problems := spec.problems():
-        raise FormError([Finding(source, None, p) for p in problems])
+        raise FormError([Finding(Location(source, key=key), message) for key, message in problems])
     return spec
 
 
@@ -239,10 +214,10 @@ def load_spec(path: Path, source: str | None = None) -> FormSpec:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise FormError([Finding(source, None, f"not valid YAML: {exc}")]) from exc
+        raise FormError([yaml_finding(exc, Location(source))]) from exc
     except OSError as exc:
-        raise FormError([Finding(source, None, f"cannot read: {exc.strerror}")]) from exc
+        raise FormError([Finding(Location(source), f"cannot read: {exc.strerror}")]) from exc
     spec = parse_spec(data, source)
     if spec.id != path.stem:
-        raise FormError([Finding(source, None, f"id: '{spec.id}' must match the file name '{path.stem}'")])
+        raise FormError([Finding(Location(source, key="id"), f"'{spec.id}' must match the file name '{path.stem}'")])
     return spec

@@ -102,7 +102,7 @@ class FormService:
             stored = self.store.save(Submission(form.id, answers, participant=code, response_id=response_id,
                                                 source="web", language=language))
         except SubmissionError as exc:
-            return Reply(422, {"problems": _in_form_order(form, {p.field: p.reason for p in exc.problems})})
+            return Reply(422, {"problems": _in_form_order(form, {p.key: p.message for p in exc.findings})})
         return Reply(200, {"saved": True, "response_id": stored})
 
     def plan(self, form_id: str, payload: dict, address: str) -> Reply:

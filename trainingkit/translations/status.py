@@ -15,7 +15,7 @@ from pathlib import Path
 from babel.messages.pofile import PoFileError
 
 from ..course import load_config
-from ..errors import Finding
+from ..errors import Finding, Location
 from ..languages import ENGLISH_NAMES, SOURCE_LANGUAGE
 from .catalog import DRAFT, LOCALES_DIR, MISSING, REVIEWED, domains, entries, po_path, read_catalog, state, template_path
 from .markup import problems
@@ -76,11 +76,11 @@ def check(root: Path) -> list[Finding]:
     for path in sorted((root / LOCALES_DIR).glob("*/LC_MESSAGES/*.po")):
         rel, code = _relative(path, root), path.parent.parent.name
         if code not in config.languages:
-            findings.append(Finding(rel, None, f"language '{code}' is not in course.yml's languages"))
+            findings.append(Finding(Location(rel), f"language '{code}' is not in course.yml's languages"))
         try:
             catalog = read_catalog(path, code)
         except (PoFileError, ValueError) as exc:
-            findings.append(Finding(rel, None, f"not a readable PO file: {exc}"))
+            findings.append(Finding(Location(rel), f"not a readable PO file: {exc}"))
             continue
         wanted = {m.id for m in entries(read_catalog(template_path(root, path.stem)))} if path.stem in known else set()
         stale = 0
@@ -89,13 +89,12 @@ def check(root: Path) -> list[Finding]:
                 stale += 1
                 continue
             for problem in problems(m.id, m.string):
-                findings.append(Finding(f"{rel}:{m.lineno}", None, f"{problem} (msgid {_short(m.id)})"))
+                findings.append(Finding(Location(rel, line=m.lineno), f"{problem} (msgid {_short(m.id)})"))
         if stale:
-            findings.append(Finding(rel, None, f"{stale} text(s) the sources no longer have: run `trainingkit translations extract`"))
+            findings.append(Finding(Location(rel), f"{stale} text(s) the sources no longer have: run `trainingkit translations extract`"))
     for row in status(root):
         if row.state == "released" and (row.draft or row.missing):
-            findings.append(Finding(_relative(po_path(root, row.language, row.domain), root), None,
-                                    f"{ENGLISH_NAMES[row.language]} is released in course.yml, but {row.draft} draft(s) "
+            findings.append(Finding(Location(_relative(po_path(root, row.language, row.domain), root)), f"{ENGLISH_NAMES[row.language]} is released in course.yml, but {row.draft} draft(s) "
                                     f"and {row.missing} missing text(s) are not reviewed: review them, or make it a pilot"))
     return findings
 

@@ -35,7 +35,7 @@ def with_facts(data, where: str, root: Path | None = None):
     try:
         return _walk(data, facts, where)
     except FactsError as exc:
-        raise DataError(where, exc.problems[0][1]) from None
+        raise DataError(where, exc.findings[0].message) from None
 
 
 def _walk(data, facts: dict[str, Fact], where: str):

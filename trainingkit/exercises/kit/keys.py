@@ -15,7 +15,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ...errors import DataError
+from ...errors import DataError, Location, yaml_finding
 from ...paths import course_root
 from .cited import with_facts
 
@@ -33,10 +33,6 @@ def key_file(exercise_id: str, root: Path | None = None) -> Path:
     return (root or course_root()) / KEY_DIR / f"{exercise_id}.yml"
 
 
-def key_path(loc: tuple) -> str:
-    return "/".join(str(part) for part in loc)
-
-
 def read_key(path: Path, model: type[Model]) -> Model:
     """Parse and validate one key file; the first problem raises :class:`DataError`."""
     where = f"{KEY_DIR}/{path.name}"
@@ -45,15 +41,13 @@ def read_key(path: Path, model: type[Model]) -> Model:
     except OSError as exc:
         raise DataError(where, f"cannot be read ({exc.strerror})") from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(where, f"not valid YAML ({getattr(exc, 'problem', exc)})",
-                        line=mark.line + 1 if mark else None) from exc
+        found = yaml_finding(exc, Location(where))
+        raise DataError(where, found.message, line=found.line) from exc
     data = with_facts(data, where, root=path.parent.parent.parent)  # <root>/exercises/keys/<file>
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        raise DataError(where, f"{key_path(err['loc']) or '(top)'}: {err['msg']}", field=key_path(err["loc"])) from None
+        raise DataError.first_of(exc, where, data) from None
 
 
 @lru_cache(maxsize=None)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from ...errors import DataError
-from ..kit.keys import KeyModel, key_attributes, key_path, load_key
+from ..kit.keys import KeyModel, key_attributes, load_key
 from ..kit.work import atomic_write
 
 EXERCISE_ID = "ex-message-box"
@@ -131,6 +131,4 @@ def load_statement(path: Path) -> SharedStatement:
     try:
         return SharedStatement.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = key_path(err["loc"])
-        raise DataError(path.name, f"field '{field}': {err['msg']}", field=field) from None
+        raise DataError.first_of(exc, path.name, data) from None

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...course import ImportLimits
-from ...errors import TrainingkitError
 from ..store import FeedbackStore
-from ..submission import Problem
 from . import kobo, odk, paper, tidy, wide
-from .load import Loader, Rejected, StoreWriteError
+from .load import Loader, StoreWriteError
 from .table import ImportFileError, ImportLimitError, open_table
 
 WIDE_FORMATS = {"kobo": kobo, "odk": odk, "paper": paper}
@@ -33,17 +31,6 @@ class ImportReport:
     def __str__(self) -> str:
         return (f"{self.path}: {self.format} file, form {', '.join(self.forms)}: {self.stored} response(s) stored "
                 f"({self.answers} answers), {self.skipped} already stored and skipped")
-
-
-class ImportRejected(TrainingkitError):
-    """The file was not imported; ``problems`` says why, each with line and column."""
-
-    def __init__(self, path: Path, problems: list[Problem], more: int = 0):
-        self.path, self.problems = path, sorted(problems, key=lambda p: (p.line or 0, p.column or ""))
-        lines = [f"{path}: {p}" for p in self.problems]
-        total = len(problems) + more
-        shown = f" (the first {len(problems)} are shown)" if more else ""
-        super().__init__("\n".join([*lines, f"{path}: {total} problem(s){shown}; nothing was imported"]))
 
 
 def detect_format(header: list[str]) -> str:
@@ -72,17 +59,14 @@ def import_file(store: FeedbackStore, path: Path, form_id: str | None = None, *,
                 form = wide.choose_form(table.header, store.forms, layout, form_id)
                 items = wide.submissions(table, form, layout, store.cohort)
         except ValueError as exc:
-            raise ImportFileError(f"{path}: line 1: {exc}") from None
+            raise ImportFileError(path, line=1, message=str(exc)) from None
         collecting = gc.isenabled()
         gc.disable()  # a million rows make objects that never form cycles: collecting them cost a tenth
         try:
             with Loader(store, path) as loader:
                 for item in items:
                     loader.add(item)
-                try:
-                    loader.commit()
-                except Rejected as rejected:
-                    raise ImportRejected(path, rejected.problems, rejected.more) from None
+                loader.commit()
         finally:
             if collecting:
                 gc.enable()
@@ -90,5 +74,5 @@ def import_file(store: FeedbackStore, path: Path, form_id: str | None = None, *,
                         stored=loader.stored, skipped=loader.skipped, answers=loader.answers)
 
 
-__all__ = ["ImportFileError", "ImportLimitError", "ImportRejected", "ImportReport", "StoreWriteError",
+__all__ = ["ImportFileError", "ImportLimitError", "ImportReport", "StoreWriteError",
            "detect_format", "import_file"]

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from ...errors import TrainingkitError
 from ..store import FeedbackStore
+from ...errors import Finding, ImportRejected, TrainingkitError
 from ...forms.response import Submission
-from ..submission import Problem, content, utc_now
+from ..submission import content, utc_now
 
 BATCH = 5000  # responses written at a time: memory stays small, round trips few
 MAX_PROBLEMS = 200  # problems kept to report; the rest are counted
@@ -39,7 +39,7 @@ class Loader:
         self.store, self.path = store, path
         self.rosters: dict[str, set[str]] = {}
         self.seen: dict[str, int] = {}  # response id → hash of its content and line, packed: 1 M ids in 150 MB
-        self.problems: list[Problem] = []
+        self.problems: list[Finding] = []
         self.more_problems = 0
         self.pending: list[tuple[dict, list[tuple], Submission]] = []
         self.forms: set[str] = set()
@@ -57,16 +57,19 @@ class Loader:
                 self.conn.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default, for the next user
             self.conn.close()
 
-    def problem(self, problem: Problem) -> None:
+    def problem(self, problem: Finding) -> None:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(problem)
         else:
             self.more_problems += 1
 
-    def add(self, item: Submission | Problem) -> None:
-        if isinstance(item, Problem):
+    def add(self, item: Submission | Finding) -> None:
+        if isinstance(item, Finding):
             self.problem(item)
             return
+        cohort = item.cohort or self.store.cohort
+        if cohort not in self.rosters and self.conn is not None:  # a new cohort once writing has begun
+            self.rosters[cohort] = self.store.roster_codes(cohort, self.conn)
         prepared, problems = self.store.prepare([item], self.rosters)
         for p in problems:
             self.problem(p)
@@ -80,7 +83,7 @@ class Loader:
             if earlier == digest:
                 self.skipped += 1
             else:
-                self.problem(Problem("response_id", f"line {line} has the same response id with other answers; "
+                self.problem(Finding.about("response_id", f"line {line} has the same response id with other answers; "
                                                     "each response needs an id of its own (a copy, or a typing slip?)",
                                      *_origin(item)))
             return
@@ -93,11 +96,11 @@ class Loader:
             self._write()
 
     def commit(self) -> None:
-        """Write what is left and commit; :class:`Rejected` with every problem instead."""
+        """Write what is left and commit; :class:`ImportRejected` with every problem instead."""
         if not self.problems:
             self._write()
         if self.problems:
-            raise Rejected(self.problems, self.more_problems)
+            raise ImportRejected(self.path, self.problems, self.more_problems)
         if self.transaction is not None:
             try:
                 self.transaction.commit()
@@ -146,7 +149,7 @@ class Loader:
                 continue
             who = response["participant"] or "CODE"
             line, column = _origin(sub)
-            self.problem(Problem("response_id", f"response '{rid}' is already stored with other answers, and an import "
+            self.problem(Finding.about("response_id", f"response '{rid}' is already stored with other answers, and an import "
                                                 f"never replaces one: see its versions with 'trainingkit feedback history {who}'; "
                                                 f"to store the change, give this line a new {column or 'response id'}: it is kept "
                                                 "as a new version, and the latest counts (or the one chosen with --count)",
@@ -161,16 +164,9 @@ class Loader:
                     self._insert([one])
             except DBAPIError as single:
                 found = True
-                self.problem(Problem("response", f"the database refuses this response ({_reason(single)})", *_origin(one[2])))
+                self.problem(Finding.about("response", f"the database refuses this response ({_reason(single)})", *_origin(one[2])))
         if not found:
             raise exc
-
-
-class Rejected(Exception):
-    """The problems that stop an import (the caller names the file)."""
-
-    def __init__(self, problems: list[Problem], more: int):
-        self.problems, self.more = problems, more
 
 
 def _origin(sub: Submission) -> tuple[int | None, str | None]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from ...course import ImportLimits
-from ...errors import TrainingkitError
+from ...errors import Finding, FindingsError, Location
 
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 MB = 1024 * 1024
@@ -47,17 +47,22 @@ class Table:
     rows: Iterable[Row]
 
 
-class ImportFileError(TrainingkitError):
-    """The file cannot be read at all (encoding, format, quoting, empty, over a limit)."""
+class ImportFileError(FindingsError):
+    """The file cannot be read at all (encoding, format, quoting, empty, over a limit): one
+    finding, naming the file and, when known, the line and column."""
+
+    def __init__(self, path: Path | str, message: str, *, line: int | None = None, column: str | None = None):
+        self.path = path
+        super().__init__([Finding(Location(str(path), line=line, column=column), message)])
 
 
 class ImportLimitError(ImportFileError):
     """The file is over one of the ``limits:`` in course.yml."""
 
-    def __init__(self, path: Path, where: str, what: str, limit: str, value: int):
+    def __init__(self, path: Path, what: str, limit: str, value: int, *, line: int | None = None, column: str | None = None):
         self.limit = limit
-        super().__init__(f"{path}: {where}{what}, over the limit '{limit}: {value}' in course.yml; "
-                         "if the file is right, raise that limit (under 'limits:') and import it again")
+        super().__init__(path, f"{what}, over the limit '{limit}: {value}' in course.yml; "
+                         "if the file is right, raise that limit (under 'limits:') and import it again", line=line, column=column)
 
 
 def read_table(path: Path, limits: ImportLimits | None = None) -> Table:
@@ -73,12 +78,12 @@ def open_table(path: Path, limits: ImportLimits | None = None, one_line_records=
     path, limits = Path(path), limits or ImportLimits()
     size = path.stat().st_size
     if size > limits.file_mb * MB:
-        raise ImportLimitError(path, "", f"the file is {size / MB:,.0f} MB", "file_mb", limits.file_mb)
+        raise ImportLimitError(path, f"the file is {size / MB:,.0f} MB", "file_mb", limits.file_mb)
     reader = _xlsx if path.suffix.lower() in XLSX_SUFFIXES else _csv
     with reader(path, limits) as (header, records, separator):
         duplicates = sorted({h for h in header if header.count(h) > 1 and h})
         if duplicates:
-            raise ImportFileError(f"{path}: line 1: column {', '.join(duplicates)} appears twice")
+            raise ImportFileError(path, line=1, message=f"column {', '.join(duplicates)} appears twice")
         yield Table(path, header, _rows(path, header, records, limits, one_line_records(header), separator))
 
 
@@ -87,16 +92,16 @@ def _rows(path: Path, header: list[str], records, limits: ImportLimits, one_line
     for line, last, values in records:
         count += 1
         if count > limits.rows:
-            raise ImportLimitError(path, f"line {line}: ", f"the file has more than {limits.rows:,} rows", "rows", limits.rows)
+            raise ImportLimitError(path, f"the file has more than {limits.rows:,} rows", "rows", limits.rows, line=line)
         if not any(values) or not "".join(values).strip():
             continue  # blank lines and empty spreadsheet rows
         if len(values) != width:
-            raise ImportFileError(f"{path}: line {line}: {len(values)} values but {width} columns; "
+            raise ImportFileError(path, line=line, message=f"{len(values)} values but {width} columns; "
                                   "every row needs one value per column (is a quote or a separator missing?)")
         if max(map(len, values)) > cell_chars:
             column = next(h for h, v in zip(header, values) if len(v) > cell_chars)
-            raise ImportLimitError(path, f"line {line}, column {column}: ", f"the cell holds more than {cell_chars:,} characters",
-                                   "cell_chars", cell_chars)
+            raise ImportLimitError(path, f"the cell holds more than {cell_chars:,} characters", "cell_chars", cell_chars,
+                                   line=line, column=column)
         if last > line:
             _check_multiline(path, line, last, values, one_line, separator.join([""] * width))
         yield Row(line, dict(zip(header, values)))
@@ -109,13 +114,13 @@ def _check_multiline(path: Path, line: int, last: int, values: list[str], one_li
     when the quote closes at a later row's end. So a cell whose later lines hold exactly a
     row's separators (and at least two) is taken for swallowed rows."""
     if one_line:
-        raise ImportFileError(f"{path}: line {line}: a quote opened on this line is closed only on line {last}; "
+        raise ImportFileError(path, line=line, message=f"a quote opened on this line is closed only on line {last}; "
                               "each sheet is one line of the template, so a cell cannot hold a line break")
     separator, count = row_separators[:1], len(row_separators)
     for value in values:
         for text in value.splitlines()[1:]:
             if count >= 2 and text.count(separator) == count:
-                raise ImportFileError(f"{path}: line {line}: a quoted value runs on to line {last} over lines that "
+                raise ImportFileError(path, line=line, message=f"a quoted value runs on to line {last} over lines that "
                                       "look like rows of their own: is a closing quote missing?")
 
 
@@ -128,12 +133,12 @@ def _csv(path: Path, limits: ImportLimits):
         lines = _lines(path, stream, longest)
         first = next(lines, "")
         if not first.strip():
-            raise ImportFileError(f"{path}: the first line must hold the column names")
+            raise ImportFileError(path, "the first line must hold the column names")
         delimiter = ";" if first.count(";") > first.count(",") else ","
         reader = csv.reader(_prepend(first, lines), delimiter=delimiter, strict=True)
         header = [h.strip() for h in _next_record(path, reader)]
         if len(header) > limits.columns:
-            raise ImportLimitError(path, "line 1: ", f"the file has {len(header):,} columns", "columns", limits.columns)
+            raise ImportLimitError(path, f"the file has {len(header):,} columns", "columns", limits.columns, line=1)
         yield header, _csv_records(path, reader), delimiter
 
 
@@ -143,11 +148,11 @@ def _lines(path: Path, stream, longest: int) -> Iterator[str]:
     for line in iter(lambda: stream.readline(longest + 1), ""):
         number += 1
         if len(line) > longest:
-            raise ImportFileError(f"{path}: line {number}: longer than {longest:,} characters "
+            raise ImportFileError(path, line=number, message=f"longer than {longest:,} characters "
                                   "(the limits 'columns' times 'cell_chars' in course.yml); is this a CSV file?")
         bad = BAD_BYTE.search(line)
         if bad:
-            raise ImportFileError(f"{path}: line {number}: not UTF-8 text (character {bad.start() + 1}); "
+            raise ImportFileError(path, line=number, message=f"not UTF-8 text (character {bad.start() + 1}); "
                                   "save the file as CSV UTF-8")
         yield line
 
@@ -163,8 +168,8 @@ def _next_record(path: Path, reader) -> list[str]:
         return next(reader)
     except csv.Error as exc:
         if str(exc) == "unexpected end of data":
-            raise ImportFileError(f"{path}: line {start}: a quote opened on this line is never closed") from None
-        raise ImportFileError(f"{path}: line {start}: {exc}") from None
+            raise ImportFileError(path, line=start, message="a quote opened on this line is never closed") from None
+        raise ImportFileError(path, line=start, message=str(exc)) from None
 
 
 def _csv_records(path: Path, reader) -> Iterator[tuple[int, int, list[str]]]:
@@ -202,7 +207,7 @@ def _xlsx(path: Path, limits: ImportLimits):
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise ImportFileError(f"{path}: not a readable XLSX workbook ({exc})") from None
+        raise ImportFileError(path, f"not a readable XLSX workbook ({exc})") from None
     try:
         sheet = workbook.worksheets[0]  # Kobo puts the main table first; repeat groups follow
         sheet.reset_dimensions()  # never trust the declared size: rows would be padded to it
@@ -211,9 +216,9 @@ def _xlsx(path: Path, limits: ImportLimits):
         while header and not header[-1]:
             header.pop()
         if not header:
-            raise ImportFileError(f"{path}: the first row of the first sheet must hold the column names")
+            raise ImportFileError(path, "the first row of the first sheet must hold the column names")
         if len(header) > limits.columns:
-            raise ImportLimitError(path, "line 1: ", f"the sheet has more than {limits.columns:,} columns", "columns", limits.columns)
+            raise ImportLimitError(path, f"the sheet has more than {limits.columns:,} columns", "columns", limits.columns, line=1)
         # One column more than the header, to refuse a value right of it; cells further right are not read.
         rows = sheet.iter_rows(min_row=2, max_col=len(header) + 1, values_only=True)
         yield header, _xlsx_records(path, rows), ""
@@ -233,7 +238,7 @@ def _xlsx_records(path: Path, rows) -> Iterator[tuple[int, int, list[str]]]:
                 values = values[:-1]
             yield line, line, [_cell(v) for v in values]
     except (ValueError, KeyError, TypeError, zipfile.BadZipFile, SyntaxError) as exc:  # SyntaxError: XML ParseError
-        raise ImportFileError(f"{path}: line {line + 1}: the sheet cannot be read ({exc})") from None
+        raise ImportFileError(path, line=line + 1, message=f"the sheet cannot be read ({exc})") from None
 
 
 def _check_unpacked(path: Path, limits: ImportLimits) -> None:
@@ -242,14 +247,14 @@ def _check_unpacked(path: Path, limits: ImportLimits) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportFileError(f"{path}: not a readable XLSX workbook ({exc})") from None
+        raise ImportFileError(path, f"not a readable XLSX workbook ({exc})") from None
     unpacked = sum(m.file_size for m in members)
     if unpacked > limits.unpacked_mb * MB:
-        raise ImportLimitError(path, "", f"the workbook unpacks to {unpacked / MB:,.0f} MB (10 times 'file_mb')",
+        raise ImportLimitError(path, f"the workbook unpacks to {unpacked / MB:,.0f} MB (10 times 'file_mb')",
                                "file_mb", limits.file_mb)
     shared = sum(m.file_size for m in members if m.filename.lower().endswith("sharedstrings.xml"))
     if shared > limits.file_mb * MB:  # openpyxl holds every shared string in memory
-        raise ImportLimitError(path, "", f"the workbook's text unpacks to {shared / MB:,.0f} MB", "file_mb", limits.file_mb)
+        raise ImportLimitError(path, f"the workbook's text unpacks to {shared / MB:,.0f} MB", "file_mb", limits.file_mb)
 
 
 def parse_time(text: str) -> dt.datetime:

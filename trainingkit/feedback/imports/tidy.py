@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...forms.model import Form
+from ...errors import Finding
 from ...forms.response import Submission
-from ..submission import Problem
 from .table import Row, Table, parse_time
 
 COLUMNS = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]
@@ -36,7 +36,7 @@ class _Response:
 
 
 def submissions(table: Table, forms: dict[str, Form], form_id: str | None = None, cohort: str = "",
-                cohorts: frozenset[str] = frozenset()) -> Iterator[Submission | Problem]:
+                cohorts: frozenset[str] = frozenset()) -> Iterator[Submission | Finding]:
     """The submissions (and problems) of a tidy table, each response once its rows are all read.
 
     Rows of one response may be anywhere in the file, so their answers are kept (compactly)
@@ -45,14 +45,14 @@ def submissions(table: Table, forms: dict[str, Form], form_id: str | None = None
     """
     for c in table.header:
         if c and c not in COLUMNS + OPTIONAL:
-            yield Problem(c, f"unknown column '{c}' (tidy columns: {', '.join(COLUMNS + OPTIONAL)})", 1, c)
+            yield Finding.about(c, f"unknown column '{c}' (tidy columns: {', '.join(COLUMNS + OPTIONAL)})", 1, c)
     per_response = [c for c in PER_RESPONSE if c in table.header]
     groups: dict[str, _Response] = {}
     for row in table.rows:
         values = row.values
         rid = values["response_id"].strip()
         if not rid:
-            yield Problem("response_id", "response_id is empty", row.line, "response_id")
+            yield Finding.about("response_id", "response_id is empty", row.line, "response_id")
             continue
         group = groups.get(rid)
         if group is None:
@@ -65,12 +65,12 @@ def submissions(table: Table, forms: dict[str, Form], form_id: str | None = None
         yield from _response(rid, group, forms, form_id, allowed)
 
 
-def _disagreements(rid: str, group: _Response, row: Row, columns: list[str]) -> Iterator[Problem]:
+def _disagreements(rid: str, group: _Response, row: Row, columns: list[str]) -> Iterator[Finding]:
     first = group.first.values
     for column in columns:
         if row.values[column] != first[column] and column not in group.reported:
             group.reported.add(column)
-            yield Problem(column, f"response '{rid}' has {column} '{first[column]}' on line {group.first.line} "
+            yield Finding.about(column, f"response '{rid}' has {column} '{first[column]}' on line {group.first.line} "
                                   f"but '{row.values[column]}' here", row.line, column)
 
 
@@ -78,16 +78,16 @@ def _response(rid: str, group: _Response, forms: dict[str, Form], only: str | No
     first = group.first
     form_id = first.values["form_id"].strip()
     if only and form_id != only:
-        yield Problem("form_id", f"form '{form_id}' found, but --form {only} was given", first.line, "form_id")
+        yield Finding.about("form_id", f"form '{form_id}' found, but --form {only} was given", first.line, "form_id")
         return
     form = forms.get(form_id)
     if form is None:
-        yield Problem("form_id", f"unknown form '{form_id}' (forms: {', '.join(sorted(forms))})", first.line, "form_id")
+        yield Finding.about("form_id", f"unknown form '{form_id}' (forms: {', '.join(sorted(forms))})", first.line, "form_id")
         return
     cohort = first.values.get("cohort", "").strip() or None
     if cohort and cohort not in cohorts:
         known = ", ".join(f"'{c}'" for c in sorted(cohorts) if c)
-        yield Problem("cohort", f"cohort '{cohort}' is not the cohort being imported nor one in course.yml ({known})",
+        yield Finding.about("cohort", f"cohort '{cohort}' is not the cohort being imported nor one in course.yml ({known})",
                       first.line, "cohort")
         return
     sub = Submission(
@@ -99,26 +99,26 @@ def _response(rid: str, group: _Response, forms: dict[str, Form], only: str | No
     try:
         sub.submitted_at = parse_time(first.values["submitted_at"])
     except ValueError as exc:
-        yield Problem("submitted_at", str(exc), first.line, "submitted_at")
+        yield Finding.about("submitted_at", str(exc), first.line, "submitted_at")
     version = first.values.get("form_version", "").strip()
     if version:
         if version.isascii() and version.isdigit() and len(version) <= 9:
             sub.form_version = int(version)
         else:
-            yield Problem("form_version", f"'{version[:40]}' is not a version number", first.line, "form_version")
+            yield Finding.about("form_version", f"'{version[:40]}' is not a version number", first.line, "form_version")
     seen: dict[str, tuple[int, str]] = {}
     for line, session, question, value in group.answers:
         field = form.field_for(question, session)
         if field is None:
             about = f" about session '{session}'" if session else ""
-            yield Problem("question", f"unknown question '{question}'{about} in form '{form_id}'", line, "question")
+            yield Finding.about("question", f"unknown question '{question}'{about} in form '{form_id}'", line, "question")
             continue
         if field.name in seen:
             earlier, old = seen[field.name]
             if value == old:
                 group.repeated = True  # the same row twice, as when two exports are joined: stored once
             else:
-                yield Problem(field.name, f"response '{rid}' answers '{question}' on line {earlier} too, differently "
+                yield Finding.about(field.name, f"response '{rid}' answers '{question}' on line {earlier} too, differently "
                                           f"('{old[:40]}', here '{value[:40]}'): one response id cannot hold two answers",
                               line, "value")
             continue

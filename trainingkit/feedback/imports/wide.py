@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from ...forms.model import Form
+from ...errors import Finding
 from ...forms.response import Submission
-from ..submission import Problem
 from .table import Row, Table, parse_time
 
 PARTICIPANT = "participant"  # the first question of every exported form (see forms.xlsform)
@@ -80,13 +80,13 @@ def _fits(columns: list[Column], unknown: list[str]) -> bool:
     return not unknown and any(c.field for c in columns)
 
 
-def submissions(table: Table, form: Form, layout: Layout, cohort: str) -> Iterator[Submission | Problem]:
+def submissions(table: Table, form: Form, layout: Layout, cohort: str) -> Iterator[Submission | Finding]:
     """The submissions (and problems) of a wide table already matched to ``form``, row by row."""
     columns, unknown = classify(table.header, form, layout)
-    problems = [Problem(name, f"unknown question '{name}' in form '{form.id}'", 1, name) for name in unknown]
+    problems = [Finding.about(name, f"unknown question '{name}' in form '{form.id}'", 1, name) for name in unknown]
     for needed in (layout.id_column, layout.time_column):
         if needed not in table.header:
-            problems.append(Problem(needed, f"column '{needed}' is missing", 1, needed))
+            problems.append(Finding.about(needed, f"column '{needed}' is missing", 1, needed))
     if problems:
         yield from problems
         return
@@ -102,11 +102,11 @@ def _submission(row: Row, form: Form, columns: list[Column], layout: Layout, coh
                      form_version=layout.version(row, form), cohort=cohort)
     sub.origins["response_id"] = (row.line, layout.id_column)
     if not sub.response_id:
-        problems.append(Problem(layout.id_column, "response id is empty", row.line, layout.id_column))
+        problems.append(Finding.about(layout.id_column, "response id is empty", row.line, layout.id_column))
     try:
         sub.submitted_at = parse_time(row.values[layout.time_column])
     except ValueError as exc:
-        problems.append(Problem(layout.time_column, str(exc), row.line, layout.time_column))
+        problems.append(Finding.about(layout.time_column, str(exc), row.line, layout.time_column))
     split: dict[str, list[str]] = {}
     for col in columns:
         value = row.values.get(col.header, "")
@@ -117,7 +117,7 @@ def _submission(row: Row, form: Form, columns: list[Column], layout: Layout, coh
             sub.answers[col.field] = value
             sub.origins[col.field] = (row.line, col.header)
         elif value.strip() not in TRUE | FALSE:
-            problems.append(Problem(col.field, f"'{value}' should be 1 or 0", row.line, col.header))
+            problems.append(Finding.about(col.field, f"'{value}' should be 1 or 0", row.line, col.header))
         else:
             picked = split.setdefault(col.field, [])
             sub.origins.setdefault(col.field, (row.line, col.header))
