@@ -1,21 +1,19 @@
 """The small parts behind the delivery pages: each edition's configuration, trainer headings
-in the page contents, each script once, quiz and widget steps, and the participant pack's
+in the page contents, each script once, the widget step, and the participant pack's
 requirements and notebooks."""
 import json
-from pathlib import Path
 from types import SimpleNamespace
 
-import jupyterquiz
 import nbformat
 import pytest
 
 from trainingkit import paths
 from trainingkit.editions import EditionError, TRAINER_NOTES_TITLE, render_trainer_notes, trainer_sections
 from trainingkit.errors import TrainingkitError
-from trainingkit.pack.notebooks import NEEDS, participant_notebook, participant_pyproject, requirement_lines
+from trainingkit.pack.notebooks import NEEDS, _copy_course_data, how_to, participant_notebook, participant_pyproject, requirement_lines
 from trainingkit.siteconfig import edition_config
 from trainingkit.sphinx_scripts import each_script_once
-from trainingkit.static_site import PREVIEW_TAG, guard_quiz_precision, guarded_quiz_script, mark_widget_previews
+from trainingkit.static_site import PREVIEW_TAG, mark_widget_previews
 
 from conftest import REPO
 from coursefactory import code, markdown
@@ -96,18 +94,7 @@ def test_each_script_is_loaded_once_and_thebe_not_at_all_when_it_is_off():
     assert [(s.filename, s.attributes.get("body", "")) for s in context["script_files"]] == [("a.js", ""), ("", toggle)]
 
 
-# --- the static site's quiz and widget steps -----------------------------------------------------
-
-def test_the_quiz_script_is_guarded_against_a_precision_of_zero():
-    numeric = (Path(jupyterquiz.__file__).parent / "js/numeric.js").read_text()
-    assert 'if ("precision" in ths.dataset) {' in numeric  # jupyterquiz's own, unguarded
-    guarded = guarded_quiz_script(numeric)
-    assert 'if ("precision" in ths.dataset) {' not in guarded
-    assert guarded.count('(ths.dataset.precision > 0)') == 2
-    nb = nbformat.v4.new_notebook(cells=[code("show_quiz()", outputs=[nbformat.v4.new_output("display_data", data={"application/javascript": numeric})])])
-    assert guard_quiz_precision(nb).cells[0].outputs[0]["data"]["application/javascript"] == guarded
-    assert nb.cells[0].outputs[0]["data"]["application/javascript"] == numeric  # the source is not changed
-
+# --- the static site's widget step -----------------------------------------------------
 
 def test_cells_that_show_a_widget_are_tagged_as_previews():
     view = {"application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0}}
@@ -132,6 +119,27 @@ def test_the_participant_wheel_depends_only_on_what_the_notebooks_need_and_carri
     deps = text.split("dependencies = [\n", 1)[1].split("]\n", 1)[0]
     assert "jupyter-book" not in deps and "playwright" not in deps and '"pandas",' in deps
     assert f'"trainingkit" = ["{paths.BUNDLED_COURSE}/**/*"]' in text
+
+
+def test_the_wheels_course_data_holds_every_exercises_quiz_and_key(tmp_path):
+    """So a notebook downloaded from the book, with no course folder, finds its quiz and key too."""
+    _copy_course_data(REPO, tmp_path)
+    for folder in ("exercises/quizzes", "exercises/keys"):
+        assert sorted(p.name for p in (tmp_path / folder).iterdir()) == sorted(p.name for p in (REPO / folder).iterdir())
+    assert (tmp_path / "datasets/datapackage.yaml").is_file() and (tmp_path / paths.COURSE_FILE).is_file()
+    assert not list((tmp_path / "exercises").glob("*.ipynb"))  # data only: the notebooks come from the edition
+
+
+def test_the_how_to_says_plainly_which_system_the_pack_installs_on_and_what_to_do_on_another(monkeypatch):
+    import platform
+
+    monkeypatch.setattr(platform, "system", lambda: "Linux")
+    monkeypatch.setattr(platform, "machine", lambda: "x86_64")
+    text = how_to(SimpleNamespace(config=SimpleNamespace(title="The course")))
+    assert "a laptop with Linux (x86_64) and Python " in text and "works ONLY there" in text
+    assert "Another system (for example Windows or macOS) or another Python? Then this pack will not\ninstall." in text
+    assert "leave out \"--no-index\"" in text and ".venv/bin/pip install --find-links wheelhouse -r requirements.txt" in text
+    assert text.index("works ONLY there") < text.index("1. Unzip this file.")  # said before the steps, not after
 
 
 def test_a_participant_notebook_has_no_outputs_no_widget_state_and_no_preview_tag(tmp_path):
@@ -173,3 +181,15 @@ def test_the_action_days_sessions_are_rated_in_the_closing_session(forms):
     closing = nbformat.read(REPO / "modules/day5/d5-s4-evaluation-and-closing.ipynb", as_version=4)
     text = "\n".join(c.source for c in closing.cells)
     assert "## The Day 5 review" in text and "3. Open the daily form, choose Day 5, and rate the three sessions of today." in text
+
+
+# --- the trainer guide's timeline ----------------------------------------------------------------
+
+def test_the_trainer_guides_timeline_reaches_the_day_before_and_each_morning():
+    rows = {line.split("|")[1].strip(): line for line in (REPO / "book/trainer-guide.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ")}
+    assert "**Preparing for Day N**" in rows["The day before each course day"]
+    assert "**Trainer notes, Day N**" in rows["The day before each course day"]
+    assert "preparation page" in rows["Each morning"] and "clock times" in rows["Each morning"]
+    order = list(rows)
+    assert order.index("The day before each course day") < order.index("Each morning")

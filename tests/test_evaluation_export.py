@@ -76,4 +76,4 @@ def test_markdown_escapes_comments(tables, course_dir):
     summary, _ = tables
     md = as_markdown(summary, load_course(course_dir))
     assert "=HYPERLINK(\"http://x\",\"click\")" not in md
-    assert escape_md('<script>alert(1)</script> [x](http://evil)') == "\\<script\\>alert(1)\\</script\\> \\[x\\](http://evil)"
+    assert escape_md('<script>alert(1)</script> [x](http://evil)') == "\\<script\\>alert(1)\\</script\\> \\[x\\](http\\:\\//evil)"  # linkify must not link it

@@ -80,3 +80,15 @@ def test_the_roster_of_the_cohort_a_tidy_file_names_is_checked(tmp_path, any_sto
             ["t1", "end", "XX-99", "2016-06-08T09:00:00Z", "", "recommend", "8", "pilot-2017"]]
     assert rejected(any_store, write_csv(tmp_path / "tidy.csv", header, rows), cohorts=("pilot-2017",)) == [
         "line 2, column participant: unknown participant 'XX-99': not in the roster of cohort 'pilot-2017'"]
+
+
+def test_a_paper_sheet_keeps_the_id_it_was_stored_under_before(tmp_path, any_store):
+    # The id is uuid5(cohort/form/number): typing a sheet in again next year must find it stored.
+    import uuid
+
+    from trainingkit.feedback.imports.paper import NAMESPACE, sheet_id
+
+    for name in ("pilot-2016/end/1", "pilot-2016/daily/12345", "ຄະນະ-2027/end/007"):
+        assert sheet_id(name) == str(uuid.uuid5(NAMESPACE, name))
+    import_file(any_store, write_csv(tmp_path / "paper.csv", PAPER_END, [["7", "MM-07", "2016-06-08", "4", "8", "", ""]]))
+    assert any_store.responses().response_id.tolist() == [str(uuid.uuid5(NAMESPACE, "pilot-2016/end/7"))]

@@ -49,8 +49,8 @@ def test_a_1_gb_single_line_csv_is_refused_after_reading_one_line_at_most(tmp_pa
         out.write(b",".join(t.encode() for t in TIDY) + b"\n")
         out.truncate(1024 ** 3)  # the second line is a billion NUL bytes, no line break
     message = refused(store, path, file_mb=2048, columns=20, cell_chars=1000)
-    assert message == (f"{path}, line 2: longer than 20,060 characters (the limits 'columns' times 'cell_chars' "
-                       "in course.yml); is this a CSV file?")
+    assert message == (f"{path}, line 2: the line is longer than 20,060 characters (every column's cell full: is this "
+                       f"a CSV file?), over the limit 'cell_chars: 1000' in course.yml; {RAISE}")
 
 
 def test_too_many_rows_columns_or_characters_name_the_limit_and_where(tmp_path, store):

@@ -12,7 +12,8 @@ from test_import_formats import write_csv
 from test_store import pg_server, pg_url  # noqa: F401  fixtures: the PostgreSQL server of the store tests
 from trainingkit.feedback import FeedbackStore, SubmissionError
 from trainingkit.feedback import submission
-from trainingkit.feedback.imports import import_file
+from trainingkit.errors import ImportRejected
+from trainingkit.feedback.imports import ImportFileError, import_file
 
 GOOD_TIME = "2016-06-08T09:00:00Z"
 
@@ -96,3 +97,40 @@ def test_a_refusal_by_the_database_itself_is_a_line_and_a_reason(tmp_path, pg_ur
         "line 4, column response_id: response: the database refuses this response "
         "(value too long for type character varying(8))"]
     store.close()
+
+
+def outcome(store, path) -> list[str]:
+    """What the organiser reads after importing ``path``: the report, or every problem."""
+    try:
+        return [str(import_file(store, path)).replace(str(path), "FILE")]
+    except ImportRejected as exc:
+        return [str(p.at(path=None)) for p in exc.findings]
+    except ImportFileError as exc:
+        return [str(exc).replace(str(path), "FILE")]
+
+
+def test_every_hostile_fixture_reads_the_same_on_sqlite_and_postgresql(tmp_path, forms, pg_url):
+    files = sorted(FIXTURES.glob("*.csv"))
+    assert len(files) >= 5
+    files.append(tidy(tmp_path, ("most_useful", "maps\x00and more"), extra={"language": "english-uk"}))
+    stores = {"sqlite": FeedbackStore(f"sqlite:///{tmp_path / 'fb.sqlite'}", forms=forms, cohort="pilot-2016"),
+              "postgresql": FeedbackStore(pg_url, forms=forms, cohort="pilot-2016")}
+    read = {name: {path.name: outcome(store, path) for path in files} for name, store in stores.items()}
+    assert read["sqlite"] == read["postgresql"]
+    assert read["sqlite"]["tidy.csv"] == [
+        "line 2, column language: language is 10 characters long; at most 8",
+        "line 4, column value: most_useful: holds the control character U+0000 (NUL) at character 5: "
+        "remove it (only tab and line breaks are kept)"]
+    assert read["sqlite"]["paper-open-quote.csv"] == ["FILE, line 3: a quote opened on this line is never closed"]
+    assert all(len(store.responses()) == 0 for store in stores.values()), "every one of them is refused whole"
+    for store in stores.values():
+        store.close()
+
+
+def test_an_import_leaves_the_sqlite_connection_checking_foreign_keys(tmp_path, store):
+    # The import writes without SQLite's foreign-key check (answers go in with their response);
+    # the next user of the pooled connection must have it back.
+    import_file(store, write_csv(tmp_path / "paper.csv", PAPER_END, [["1", "MM-01", "2016-06-08", "4", "8", "", ""]]))
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -2000

@@ -260,9 +260,12 @@ def test_the_participant_notebooks_install_offline_in_a_fresh_venv_and_every_one
     assert sorted(results) == sorted(Path(n).name for n in notebooks)
     assert {name: errors for name, errors in results.items() if errors} == {}
 
-    # a notebook downloaded from the book's page, opened away from any course folder, finds its data
+    # notebooks downloaded from the book's pages, opened away from any course folder, find their
+    # data, their quiz and the key their feedback reads
     downloads = tmp_path / "Downloads"
     downloads.mkdir()
-    (downloads / "ex-minimum-wage.ipynb").write_bytes((root / "_build/participant/html/_sources/exercises/ex-minimum-wage.ipynb").read_bytes())
+    fetched = ("ex-minimum-wage.ipynb", "ex-ratification-map.ipynb", "ex-mayday-demands.ipynb")
+    for name in fetched:
+        (downloads / name).write_bytes((root / f"_build/participant/html/_sources/exercises/{name}").read_bytes())
     ran = subprocess.run([str(venv / "bin/python"), "-c", RUN_NOTEBOOKS, str(downloads)], cwd=downloads, env=env, capture_output=True, text=True, timeout=600)
-    assert json.loads(ran.stdout.strip().splitlines()[-1]) == {"ex-minimum-wage.ipynb": []}
+    assert json.loads(ran.stdout.strip().splitlines()[-1]) == {name: [] for name in fetched}

@@ -5,6 +5,9 @@ Open text is made inert before it is inserted into Markdown or MyST: line breaks
 before every mark that can open inline markup: backquotes (code, roles ``{raw}`...```), braces,
 brackets (links), ``<`` and ``&`` (HTML, entities), ``*`` and ``_``, ``$`` (maths), ``|``
 (tables), ``~``, a colon before another colon, and a list or heading marker at the start.
+Jupyter Book also turns bare addresses into links (MyST's linkify: ``https://…``, ``www.x.org``,
+``evil.com``, ``a@b.org``): a backslash before the ``:`` of ``://`` and ``mailto:``, a second
+``/`` and a dot before a letter splits the text that linkify reads, so no address is linked.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from .findings import findings
 from .model import Summary
 from .tables import summary_tables
 
-_INLINE = re.compile(r"([\\`*_{}\[\]<>&$|~]|:(?=:))")
+_INLINE = re.compile(r"([\\`*_{}\[\]<>&$|~]|:(?=[:/])|(?<=mailto):|/(?=/)|\.(?=[^\W\d_]))", re.IGNORECASE)
 _LEADING = re.compile(r"^([-+#>=])")
 
 

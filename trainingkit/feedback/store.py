@@ -6,6 +6,7 @@ across processes because the database's primary key decides, not a check made be
 """
 from __future__ import annotations
 
+import functools
 import operator
 import os
 from dataclasses import dataclass, field
@@ -154,14 +155,20 @@ class FeedbackStore:
         rosters = {} if rosters is None else rosters
         prepared, problems = [], []
         for sub in submissions:
-            cohort = sub.cohort or self.cohort
-            if cohort not in rosters:
-                rosters[cohort] = self.roster_codes(cohort)
             try:
-                prepared.append(prepare(sub, self.forms, cohort, rosters[cohort]))
+                prepared.append(self.prepare_one(sub, rosters))
             except SubmissionError as exc:
                 problems += exc.findings
         return prepared, problems
+
+    def prepare_one(self, sub: Submission, rosters: dict[str, set[str]]):
+        """One submission checked: its (response, answer rows), or :class:`SubmissionError`
+        (an import calls this a million times, without the lists of :meth:`prepare`)."""
+        cohort = sub.cohort or self.cohort
+        roster = rosters.get(cohort)
+        if roster is None:
+            roster = rosters[cohort] = self.roster_codes(cohort)
+        return prepare(sub, self.forms, cohort, roster)
 
     def write(self, prepared) -> StoreResult:
         """Write checked responses in one transaction; ids already stored are skipped."""
@@ -411,7 +418,7 @@ def _insert_responses(conn, responses: list[dict]) -> set[str]:
     columns = RESPONSE_COLUMNS
     converters = ((i, responses_table.c[c].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
                   for i, c in enumerate(columns))
-    bind = [(i, f) for i, f in converters if f]
+    bind = [(i, functools.lru_cache(maxsize=4096)(f)) for i, f in converters if f]  # an import's dates repeat
     values_of = operator.itemgetter(*columns)
     inserted = set()
     for chunk in _chunks(responses, 500):

@@ -15,8 +15,9 @@ solution cells are gone (and checked again here). The ``trainingkit`` wheel carr
 course data inside the package, so a notebook downloaded from the book finds its data with no
 course folder around it (see ``paths.course_root``).
 
-The wheels are for the Python and the system of the machine that packs (named in the how-to);
-they come from the pip cache or PyPI, once: ``_build/wheelhouse`` keeps them for the next pack.
+The wheels are for the Python and the system of the machine that packs: the how-to says so at
+the top and what to do on another system (a pack made there, or the internet once). They come
+from the pip cache or PyPI, once: ``_build/wheelhouse`` keeps them for the next pack.
 """
 from __future__ import annotations
 
@@ -46,6 +47,10 @@ FOLDER = "participant-notebooks"
 WHEELHOUSE = "wheelhouse"
 # The data the exercises read, beside the notebooks and inside the trainingkit wheel.
 COURSE_DATA = (COURSE_FILE, "datasets", "feedback/forms")
+# Inside the wheel also each exercise's own files (its quiz, the key its feedback reads), which
+# the zip already has beside the notebooks: a notebook downloaded from the book, opened with no
+# course folder, finds them there.
+BUNDLED_DATA = (*COURSE_DATA, f"{EXERCISE_DIR}/quizzes", f"{EXERCISE_DIR}/keys")
 # What the exercise notebooks need, by distribution name; versions come from requirements.txt.
 # JupyterLab and its widgets to open them; ipykernel to run them; the rest is what
 # trainingkit.exercises imports (trainingkit itself imports pydantic and sphinx-external-toc).
@@ -61,8 +66,16 @@ HOW TO OPEN THE EXERCISES ON YOUR LAPTOP (no internet needed)
 These are the case exercises of the course "{title}", for trainees.
 They have no trainer notes and no model answers.
 
-What you need: a laptop with {system} and Python {python}. Ask a trainer if you
-are not sure. Everything else is in this folder.
+What you need: a laptop with {system} ({machine}) and Python {python}. This pack
+works ONLY there: its packages were made on such a laptop. Ask a trainer if you are
+not sure. Everything else is in this folder.
+
+Another system (for example {others}) or another Python? Then this pack will not
+install. Either ask the trainer to run "trainingkit pack" on a laptop like yours and
+give you that pack, or, with internet once, leave out "--no-index" in step 3:
+
+     .venv/bin/pip install --find-links wheelhouse -r requirements.txt
+     (on Windows: .venv\\Scripts\\pip install --find-links wheelhouse -r requirements.txt)
 
 1. Unzip this file. You get a folder called {folder}.
 
@@ -86,11 +99,8 @@ Your answers are saved on this laptop, in your own user folder, not in the noteb
 Nothing you type is sent to anyone. To stop, close the browser tab, then press Ctrl + C
 in the terminal.
 
-A notebook you download from the course book also works here: put it in the folder
-"exercises" (quizzes need the folder "exercises/quizzes" beside it).
-
-Made for: Python {python}, {system} ({machine}). Another system needs its own pack:
-ask the trainer to run "trainingkit pack" on a laptop like yours.
+A notebook you download from the course book also works here, in any folder: its data
+and quiz come with the course's package.
 """
 
 
@@ -169,7 +179,7 @@ def participant_pyproject(text: str, needs=NEEDS) -> str:
 
 
 def _copy_course_data(course_root: Path, dest: Path) -> None:
-    for name in COURSE_DATA:
+    for name in BUNDLED_DATA:
         src = course_root / name
         if src.is_dir():
             shutil.copytree(src, dest / name, dirs_exist_ok=True)
@@ -255,9 +265,11 @@ def _files(path: Path) -> list[Path]:
 
 
 def how_to(course: Course) -> str:
-    windows = platform.system() == "Windows"
+    system = platform.system() or "this system"
+    windows = system == "Windows"
+    others = " or ".join(s for s in ("Windows", "macOS", "Linux") if s != {"Darwin": "macOS"}.get(system, system))
     return HOW_TO.format(
         title=course.config.title, folder=FOLDER, python=".".join(platform.python_version_tuple()[:2]),
-        system=platform.system() or "this system", machine=platform.machine() or "this machine",
+        system={"Darwin": "macOS"}.get(system, system), machine=platform.machine() or "this machine", others=others,
         python_cmd="py" if windows else "python3", bin=".venv\\Scripts\\" if windows else ".venv/bin/",
     )

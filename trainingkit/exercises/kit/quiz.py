@@ -35,6 +35,7 @@ ACCESSIBLE_COLOURS = {
 
 CHOICE_TYPES = {"multiple_choice", "many_choice"}
 NUMERIC = "numeric"
+PRECISION_RANGE = (1, 100)  # significant digits that toPrecision() accepts
 
 
 def validate_quiz(name: str, questions: list[dict]) -> list[dict]:
@@ -42,7 +43,7 @@ def validate_quiz(name: str, questions: list[dict]) -> list[dict]:
 
     Raises :class:`DataError` naming the quiz and the question: a choice question needs
     answers with feedback and the right number of correct ones; a numeric one needs a correct
-    value or range.
+    value or range, and a precision, if it has one, that the quiz script can round with.
     """
     if not questions:
         raise DataError(f"quiz '{name}'", "no questions")
@@ -68,9 +69,19 @@ def validate_quiz(name: str, questions: list[dict]) -> list[dict]:
                 raise DataError(where, "a numeric question needs a correct value or range")
             if not any(a.get("type") == "default" and str(a.get("feedback", "")).strip() for a in answers):
                 raise DataError(where, "a numeric question needs a default answer whose feedback helps with a wrong number")
+            if "precision" in question and not _valid_precision(question["precision"]):
+                low, high = PRECISION_RANGE
+                raise DataError(where, f"precision is {question['precision']!r}, but it must be a whole number of significant "
+                                       f"digits from {low} to {high}; leave precision out for an exact answer", field="precision")
         else:
             raise DataError(where, f"unknown type '{kind}' (use multiple_choice, many_choice or numeric)")
     return questions
+
+
+def _valid_precision(value) -> bool:
+    # jupyterquiz rounds both the typed and the right answer with JavaScript's toPrecision(),
+    # which throws a RangeError outside 1..100: the question would then never answer.
+    return isinstance(value, int) and not isinstance(value, bool) and PRECISION_RANGE[0] <= value <= PRECISION_RANGE[1]
 
 
 def quiz_file(exercise_id: str, root: Path | None = None) -> Path:

@@ -16,6 +16,36 @@ INDEX = "cpi_illustrative"
 REAL = f"real_{DEMAND_YEAR}"
 
 
+def yearly_table(wages: pd.DataFrame, prices: pd.DataFrame) -> pd.DataFrame:
+    """Step 1, done for the trainee: the lowest wage of each year (2025 has two rows) beside the
+    price index of that year; years with no lowest rate are left out."""
+    return (wages.groupby("year", as_index=False)[[WAGE, "highest_baht"]].min()
+            .dropna(subset=[WAGE])
+            .merge(prices, on="year"))
+
+
+# The ways a trainee can choose to work out each figure, in plain words: the first of each is
+# right; the others are the usual slips the checks name. Each takes (wage, index of the year,
+# index of 2016) or (real wage, wage as paid) and returns the figure.
+REAL_WAGE_WAYS = {
+    "times_2016": ("wage × index of 2016 ÷ index of the year", lambda wage, index, base: wage * base / index),
+    "times_100": ("wage × 100 ÷ index of the year", lambda wage, index, base: wage * 100 / index),
+    "wrong_way": ("wage × index of the year ÷ index of 2016", lambda wage, index, base: wage * index / base),
+    "divide_only": ("wage ÷ index of the year", lambda wage, index, base: wage / index),
+}
+GAP_WAYS = {
+    "demand_minus_real": (f"{DEMAND_BAHT} − real wage", lambda real, paid: DEMAND_BAHT - real),
+    "demand_minus_paid": (f"{DEMAND_BAHT} − wage as paid", lambda real, paid: DEMAND_BAHT - paid),
+    "real_minus_demand": (f"real wage − {DEMAND_BAHT}", lambda real, paid: real - DEMAND_BAHT),
+}
+RISE_WAYS = {
+    "gap_over_real": ("gap ÷ real wage × 100", lambda gap, real: gap / real * 100),
+    "gap_over_demand": (f"gap ÷ {DEMAND_BAHT} × 100", lambda gap, real: gap / DEMAND_BAHT * 100),
+    "demand_over_real": (f"{DEMAND_BAHT} ÷ real wage", lambda gap, real: DEMAND_BAHT / real),
+    "real_over_demand": (f"real wage ÷ {DEMAND_BAHT} × 100", lambda gap, real: real / DEMAND_BAHT * 100),
+}
+
+
 def index_of(table: pd.DataFrame, year: int) -> float:
     row = table.loc[table["year"] == year, INDEX]
     if row.empty:

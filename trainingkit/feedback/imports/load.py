@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from ..store import FeedbackStore
 from ...errors import Finding, ImportRejected, TrainingkitError
 from ...forms.response import Submission
-from ..submission import content, utc_now
+from ..submission import SubmissionError, content, utc_now
 
 BATCH = 5000  # responses written at a time: memory stays small, round trips few
 MAX_PROBLEMS = 200  # problems kept to report; the rest are counted
@@ -53,8 +53,10 @@ class Loader:
         if self.transaction is not None and self.transaction.is_active:
             self.transaction.rollback()
         if self.conn is not None:
-            if self.conn.dialect.name == "sqlite":
-                self.conn.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default, for the next user
+            if self.conn.dialect.name == "sqlite":  # as the store sets them, for the connection's next user
+                raw = self.conn.connection.dbapi_connection  # outside any transaction now: pragmas take effect
+                raw.execute("PRAGMA cache_size=-2000")
+                raw.execute("PRAGMA foreign_keys=ON")
             self.conn.close()
 
     def problem(self, problem: Finding) -> None:
@@ -70,14 +72,16 @@ class Loader:
         cohort = item.cohort or self.store.cohort
         if cohort not in self.rosters and self.conn is not None:  # a new cohort once writing has begun
             self.rosters[cohort] = self.store.roster_codes(cohort, self.conn)
-        prepared, problems = self.store.prepare([item], self.rosters)
-        for p in problems:
-            self.problem(p)
-        if problems:
+        try:
+            response, rows = self.store.prepare_one(item, self.rosters)
+        except SubmissionError as exc:
+            for p in exc.findings:
+                self.problem(p)
             return
-        (response, rows), = prepared
         rid = response["response_id"]
-        digest = hash(content(response, rows)) & DIGEST_MASK
+        # What content() compares, hashed without sorting: a set of (id, session, question, value)
+        digest = hash((response["cohort"], response["form_id"], response["participant"], response["submitted_at"],
+                       frozenset(rows))) & DIGEST_MASK
         if rid in self.seen:
             line, earlier = self.seen[rid] & LINE_MASK, self.seen[rid] >> LINE_BITS
             if earlier == digest:
@@ -115,6 +119,12 @@ class Loader:
         try:
             if self.conn is None:
                 self.conn = self.store.engine.connect()
+                if self.conn.dialect.name == "sqlite":
+                    # Each answer is written with the response it belongs to, in the same statement
+                    # batch (Store.insert_new), so the foreign key holds by construction: checking it
+                    # would look up a random id in the responses index for each of 4 M answers.
+                    # The pragma must be set outside a transaction; __exit__ sets it back.
+                    self.conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
                 self.transaction = self.conn.begin()
                 if self.conn.dialect.name == "sqlite":  # random ids: the id indexes want more than 2 MB of cache
                     self.conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 import zipfile
 from contextlib import contextmanager
@@ -93,12 +94,13 @@ def _rows(path: Path, header: list[str], records, limits: ImportLimits, one_line
         count += 1
         if count > limits.rows:
             raise ImportLimitError(path, f"the file has more than {limits.rows:,} rows", "rows", limits.rows, line=line)
-        if not any(values) or not "".join(values).strip():
+        joined = "".join(values)
+        if not joined or joined.isspace():
             continue  # blank lines and empty spreadsheet rows
         if len(values) != width:
             raise ImportFileError(path, line=line, message=f"{len(values)} values but {width} columns; "
                                   "every row needs one value per column (is a quote or a separator missing?)")
-        if max(map(len, values)) > cell_chars:
+        if len(joined) > cell_chars and max(map(len, values)) > cell_chars:  # no cell is longer than all of them
             column = next(h for h, v in zip(header, values) if len(v) > cell_chars)
             raise ImportLimitError(path, f"the cell holds more than {cell_chars:,} characters", "cell_chars", cell_chars,
                                    line=line, column=column)
@@ -130,7 +132,7 @@ def _check_multiline(path: Path, line: int, last: int, values: list[str], one_li
 def _csv(path: Path, limits: ImportLimits):
     longest = limits.columns * (limits.cell_chars + 3)  # every cell full, quoted, with its separator
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as stream:
-        lines = _lines(path, stream, longest)
+        lines = _lines(path, stream, longest, limits.cell_chars)
         first = next(lines, "")
         if not first.strip():
             raise ImportFileError(path, "the first line must hold the column names")
@@ -142,14 +144,14 @@ def _csv(path: Path, limits: ImportLimits):
         yield header, _csv_records(path, reader), delimiter
 
 
-def _lines(path: Path, stream, longest: int) -> Iterator[str]:
+def _lines(path: Path, stream, longest: int, cell_chars: int) -> Iterator[str]:
     """Physical lines, each at most ``longest`` characters: a 1 GB line is refused, not read."""
     number = 0
     for line in iter(lambda: stream.readline(longest + 1), ""):
         number += 1
         if len(line) > longest:
-            raise ImportFileError(path, line=number, message=f"longer than {longest:,} characters "
-                                  "(the limits 'columns' times 'cell_chars' in course.yml); is this a CSV file?")
+            raise ImportLimitError(path, f"the line is longer than {longest:,} characters "
+                                   "(every column's cell full: is this a CSV file?)", "cell_chars", cell_chars, line=number)
         bad = BAD_BYTE.search(line)
         if bad:
             raise ImportFileError(path, line=number, message=f"not UTF-8 text (character {bad.start() + 1}); "
@@ -257,6 +259,7 @@ def _check_unpacked(path: Path, limits: ImportLimits) -> None:
         raise ImportLimitError(path, f"the workbook's text unpacks to {shared / MB:,.0f} MB", "file_mb", limits.file_mb)
 
 
+@functools.lru_cache(maxsize=4096)  # a paper file repeats a few dates a million times
 def parse_time(text: str) -> dt.datetime:
     """ISO 8601 date or date-time (``Z`` or an offset allowed) → naive UTC; ``ValueError`` if not."""
     value = text.strip()
