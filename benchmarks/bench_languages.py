@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import io
+import shutil
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-from benchmarks.bench_build import REPO, _build, _copy
+from benchmarks.bench_build import PARTS, REPO, _timed
+from trainingkit.pack import zip_language_sites
+from trainingkit.offline.fonts import font_assets
 
 
 def zipped_size(folder: Path) -> int:
@@ -19,23 +23,41 @@ def zipped_size(folder: Path) -> int:
     return buffer.tell()
 
 
+def _copy(dest: Path) -> Path:
+    """The course's sources (with its PO files), as a course folder to build."""
+    dest.mkdir()
+    for name in PARTS:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+        elif src.is_file():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def _build(root: Path, *args: str) -> float:
+    seconds, _ = _timed([sys.executable, "-m", "trainingkit.cli", "build", *args], root)
+    return seconds
+
+
 def run():
     with tempfile.TemporaryDirectory() as tmp:
-        root = _copy(Path(tmp))
-        (root / "locales").mkdir()
-        for path in (REPO / "locales").rglob("*.po*"):
-            target = root / path.relative_to(REPO)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
+        root = _copy(Path(tmp) / "course")
         _build(root, "--edition", "participant")   # cold: executes the notebooks once
         english = _build(root, "--edition", "participant")  # nothing changed: the baseline
         with_km = _build(root, "--edition", "participant", "--lang", "km")
         base = zipped_size(root / "_build/participant/html")
-        extra = zipped_size(root / "_build/participant-km/html")
+        out = root / "_build/pack"
+        (pack_zip,), _ = zip_language_sites(root, {"km": "pilot"}, out)  # the file `trainingkit pack` writes
+        extra = pack_zip.stat().st_size
+        index = {site: (root / f"_build/{site}/html/searchindex.js").stat().st_size for site in ("participant", "participant-km")}
+    fonts = sum(len(data) for name, data in font_assets().items() if name.endswith(".ttf"))
     return [
         ("participant rebuild, English only (s)", f"{english:.1f}", ""),
         ("participant rebuild + Khmer site, first time (s)", f"{with_km:.1f}", ""),
         ("one extra language adds (s)", f"{with_km - english:.1f}", ""),
         ("participant site zipped (MB)", f"{base / 1e6:.1f}", ""),
-        ("Khmer site zipped, added to the pack (MB)", f"{extra / 1e6:.1f}", ""),
+        ("participant-site-km.zip, added to the pack (MB)", f"{extra / 1e6:.1f}", ""),
+        ("of which: bundled Noto fonts, in every site (MB, unzipped)", f"{fonts / 1e6:.2f}", ""),
+        ("search index, English / Khmer site (KB)", f"{index['participant'] / 1e3:.0f} / {index['participant-km'] / 1e3:.0f}", ""),
     ]

@@ -46,7 +46,7 @@ GROUPS = {
     "checker": ["check", "glossary", "accessibility"],
     "build": ["build", "execute", "deps", "editions", "pages", "daypages", "siteconfig", "static_site",
               "ratification_table", "facts_recheck", "sphinx_a11y", "sphinx_clock_search", "sphinx_facts",
-              "sphinx_lang", "sphinx_run", "sphinx_scripts", "offline"],
+              "sphinx_lang", "sphinx_run", "sphinx_scripts", "sphinx_search", "search_terms", "offline"],
     # The extraction of strings to translate reads the forms and the built pages, while the
     # forms read the catalogues: one package, two layers.
     "translations-extract": ["translations.extract", "translations.sources", "translations.pages"],

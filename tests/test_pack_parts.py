@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from trainingkit.cli import main
-from trainingkit.pack import zip_site
+from trainingkit.pack import zip_language_sites, zip_site
 from trainingkit.offline.assets import EXTRA_DIR, OFFLINE_DIR, npm_modules, offline_assets
 from trainingkit.pack.lab import LAB_DIR, lab_command, prepare_lab
 
@@ -96,3 +96,36 @@ def test_offline_assets_hold_the_scripts_the_pages_name():
             f"{prefix}widgets-setup.js"} <= set(files)
     assert any(name.startswith(f"{prefix}html-manager/") and name.endswith(".woff2") for name in files)  # its icon font
     assert any(name.startswith(f"{prefix}mathjax/output/chtml/fonts/") for name in files)
+
+
+def test_the_pack_zips_each_shown_language_site_and_names_one_not_built(tmp_path):
+    for site in ("participant-km", "participant-th", "participant-lo"):
+        (tmp_path / "_build" / site / "html").mkdir(parents=True)
+        (tmp_path / "_build" / site / "html/index.html").write_text(site)
+    out = tmp_path / "_build/pack"
+    out.mkdir()
+    (out / "participant-site-lo.zip").write_text("an old pack of a language no longer shown")
+    languages = {"en": "source", "km": "pilot", "th": "released", "lo": "planned", "my": "pilot"}
+    files, notes = zip_language_sites(tmp_path, languages, out)
+    assert [f.name for f in files] == ["participant-site-km.zip", "participant-site-th.zip"]
+    assert zipfile.ZipFile(out / "participant-site-km.zip").namelist() == ["participant-site-km/index.html"]
+    assert not (out / "participant-site-lo.zip").exists()
+    assert notes == ["participant-site-my.zip not written: course.yml shows 'my' (pilot) but its site is not built; "
+                     "build it with: trainingkit build --edition participant --lang my"]
+
+
+def test_the_fonts_for_the_four_scripts_are_bundled_with_their_licence_and_a_missing_one_is_named(monkeypatch, tmp_path):
+    from trainingkit.errors import TrainingkitError
+    from trainingkit.pack import fonts
+
+    files = fonts.font_assets()
+    for stem in ("NotoSansThai", "NotoSansLao", "NotoSansKhmer", "NotoSansMyanmar"):
+        for style in ("Regular", "Bold"):
+            assert files[f"_static/fonts/{stem}-{style}.ttf"][:4] == b"\x00\x01\x00\x00"  # a TrueType font
+    css = files["_static/tk-fonts.css"].decode()
+    assert css.count("@font-face") == 8 and 'url("fonts/NotoSansKhmer-Bold.ttf")' in css
+    assert b"Open Font License" in files["_static/fonts/LICENSE.txt"] or b"OFL" in files["_static/fonts/LICENSE.txt"]
+    monkeypatch.setattr(fonts, "FONT_DIRS", (tmp_path,))
+    monkeypatch.delenv("TRAININGKIT_FONT_DIR", raising=False)
+    with pytest.raises(TrainingkitError, match="the font NotoSansThai-Regular.ttf is missing .*apt-get install fonts-noto-core"):
+        fonts.font_assets()

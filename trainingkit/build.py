@@ -34,6 +34,7 @@ from .followup.book import ENV_SUMMARY, book_summary
 from .forms.qr import forms_url
 from .forms.qr import static_files as qr_static_files
 from .offline.assets import npm_modules, offline_assets
+from .offline.fonts import font_assets
 from .pages import exercise_header, expand_blocks, expand_blocks_step, session_header
 from .paths import BuildLayout
 from .schedule import session_slots
@@ -90,7 +91,7 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     started = time.perf_counter()
     # Scripts and fonts the pages load, so the site works with no internet; the QR code that
     # takes phones to the feedback forms (shown on the trainer edition's daily review pages).
-    assets = offline_assets(npm_modules())
+    assets = {**offline_assets(npm_modules()), **font_assets()}
     generated = {"trainer": {f"{STATIC_DIR}/{name}": data for name, data in qr_static_files(url).items()}}
     staged = {}
     sites = {edition: {**stage(course, edition, executed, transforms.get(edition, ()), url), **assets,

@@ -105,6 +105,8 @@ def pack():
     for path in report.files:
         click.echo(f"{path}  {path.stat().st_size / 1e6:.1f} MB")
     click.echo(", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items()))
+    for note in report.notes:
+        click.echo(note, err=True)
     for problem in report.problems:
         click.echo(problem, err=True)
     if report.problems:
@@ -331,6 +333,25 @@ def feedback_import(file, form_id, cohort, db):
     config = load_course(_course_root()).config
     known = (config.cohort, *config.cohorts)  # a tidy file's cohort column may name any of these
     click.echo(import_file(_store(db, cohort), file, form_id, limits=config.limits, cohorts=known))
+
+
+@feedback.command("flagged")
+@COHORT_OPTION
+@DB_OPTION
+@friendly
+def feedback_flagged(cohort, db):
+    """List the answers stored as typed but flagged: Burmese in the Zawgyi encoding, to convert before reading.
+
+    Example: trainingkit feedback flagged --cohort mekong-2027
+    """
+    frame = _store(db, cohort).flagged_answers()
+    if frame.empty:
+        click.echo("no flagged answers")
+        return
+    for row in frame.itertuples(index=False):
+        where = f"session {row.session}, " if row.session else ""
+        click.echo(f"{row.response_id} ({row.participant or 'anonymous'}, form {row.form_id}, {where}{row.question}): "
+                   "Burmese in Zawgyi")
 
 
 SUMMARY_COHORT_OPTION = click.option(

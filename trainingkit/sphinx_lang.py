@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from docutils import nodes
+
+from .translations.sites import SITE_LOCALES
 
 ENGLISH = "tk-english"
 LETTERS = re.compile(r"[A-Za-z]{3,}")
@@ -56,7 +59,24 @@ def add_bar(app, pagename, templatename, context, doctree) -> None:
     context["body"] = bar + body
 
 
+def theme_words(app, config) -> None:
+    """The kit's translations of the book theme's words (``booktheme.mo``, staged by
+    translations/sites.py), after the theme's own catalogue: where it has a word, it stays."""
+    if config.language and config.language != "en":
+        app.add_message_catalog("booktheme", str(Path(app.srcdir) / SITE_LOCALES))
+
+
+def search_box_text(app, pagename, templatename, context, doctree) -> None:
+    """Jupyter Book sets the search box's text as a theme option, which no catalogue translates."""
+    if app.config.language and app.config.language != "en" and context.get("theme_search_bar_text"):
+        from sphinx.locale import get_translation
+
+        context["theme_search_bar_text"] = get_translation("booktheme")(context["theme_search_bar_text"])
+
+
 def setup(app):
+    app.connect("config-inited", theme_words)
+    app.connect("html-page-context", search_box_text, priority=900)  # after the book theme's own handler
     app.add_config_value("tk_languages", [], "html")
     app.add_config_value("tk_draft_note", "", "html")
     app.connect("doctree-resolved", mark_english)

@@ -79,3 +79,16 @@ counted_versions = Table(
     Column("marked_at", DateTime, nullable=False, comment="UTC"),
     PrimaryKeyConstraint("cohort", "participant", "form_id", "occasion"),
 )
+
+# Answers stored as typed but not to be read as ordinary Unicode text: ``flag`` is "zawgyi" for
+# Burmese typed in the Zawgyi encoding (see trainingkit/feedback/encodings.py). A table of its
+# own, so that stores made before it gain it from ``create_all`` without a migration.
+answer_flags = Table(
+    "answer_flags",
+    metadata,
+    Column("response_id", String(64), ForeignKey("responses.response_id", ondelete="CASCADE"), nullable=False),
+    Column("session", String(16), nullable=False, default=NO_SESSION),
+    Column("question", String(64), nullable=False),
+    Column("flag", String(16), nullable=False),
+    PrimaryKeyConstraint("response_id", "session", "question", "flag"),
+)

@@ -19,8 +19,8 @@ from sqlalchemy.exc import DBAPIError
 
 from ..errors import TrainingkitError
 from ..forms.model import Form, check_participant
-from . import schema, tokens as token_rules
-from .schema import answers as answers_table, counted_versions, participants, responses as responses_table, tokens
+from . import encodings, schema, tokens as token_rules
+from .schema import answer_flags, answers as answers_table, counted_versions, participants, responses as responses_table, tokens
 from .versions import OCCASION_QUESTION, mark_counted, replaced
 from ..forms.response import Submission
 from .submission import ANSWER_ROW, SubmissionError, content, prepare, utc_now
@@ -196,7 +196,23 @@ class FeedbackStore:
         rows = [row for rid in ids if rid in inserted for row in rows_by_id[rid]]
         if rows:
             _insert_answers(conn, rows)
+            flags = encodings.flagged_rows(rows)
+            if flags:
+                conn.execute(answer_flags.insert(), [dict(zip(("response_id", "session", "question", "flag"), f)) for f in flags])
         return inserted, len(rows)
+
+    def flagged_answers(self, flag: str = encodings.ZAWGYI) -> pd.DataFrame:
+        """The stored answers carrying ``flag`` (Zawgyi by default): response_id, participant,
+        form_id, session, question, value, so that an organiser can find and convert them."""
+        a, f, r = answers_table.c, answer_flags.c, responses_table.c
+        query = (select(a.response_id, r.participant, r.form_id, a.session, a.question, a.value)
+                 .select_from(answers_table.join(answer_flags, and_(a.response_id == f.response_id, a.session == f.session,
+                                                                    a.question == f.question))
+                              .join(responses_table, r.response_id == a.response_id))
+                 .where(f.flag == flag, r.cohort == self.cohort).order_by(a.response_id, a.session, a.question))
+        with self.engine.connect() as conn:
+            return pd.DataFrame(conn.execute(query).all(),
+                                columns=["response_id", "participant", "form_id", "session", "question", "value"])
 
     def stored_content(self, conn, ids: list[str]) -> dict[str, tuple]:
         """What is stored under each id, as :func:`~.submission.content` gives it, to tell a

@@ -12,6 +12,7 @@ import unicodedata
 from ..errors import Finding, FindingsError
 from ..forms.model import Form, check_participant
 from ..forms.response import Submission, new_response_id
+from .encodings import is_zawgyi
 from .schema import NO_SESSION, SOURCES, responses as responses_table
 
 
@@ -45,7 +46,10 @@ LENGTHS = {name: responses_table.c[name].type.length for name in ("response_id",
 
 
 def clean_text(text: str) -> str:
-    """``text`` NFC-normalised; ``ValueError`` naming the first control character it holds."""
+    """``text`` NFC-normalised; ``ValueError`` naming the first control character it holds.
+
+    Burmese in Zawgyi is kept exactly as typed: NFC could reorder its marks, and a later
+    conversion to Unicode needs the original (see :mod:`.encodings`)."""
     if text.isascii() and text.isprintable():  # most ids and many answers: nothing to look for
         return text
     found = CONTROL.search(text)
@@ -54,7 +58,9 @@ def clean_text(text: str) -> str:
         name = f" ({CONTROL_NAMES[code]})" if code in CONTROL_NAMES else ""
         raise ValueError(f"holds the control character U+{code:04X}{name} at character {found.start() + 1}: "
                          "remove it (only tab and line breaks are kept)")
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if unicodedata.is_normalized("NFC", text) or is_zawgyi(text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def _check_label(name: str, value: str | None, problems: list, origin) -> str | None:

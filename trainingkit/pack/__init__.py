@@ -1,7 +1,11 @@
 """The delivery kit (``trainingkit pack``): from the built book, ``_build/pack/`` gets
 
 - ``participant-site.zip``, ``trainer-site.zip``: each edition's site, which works opened from
-  disk with no network (the build bundles the scripts its pages load, see ``trainingkit/offline/``);
+  disk with no network (the build bundles the scripts and fonts its pages load, see
+  ``trainingkit/offline/``);
+- ``participant-site-<lang>.zip``: the participant site in each language course.yml releases or
+  pilots (``trainingkit build --edition participant --lang all``); a language not shown is never
+  packed, even if an old build of it is there, and one not built is named in the report's notes;
 - ``trainer-day-N.pdf``: the day's programme, then each session's plan, trainer notes and model
   answers, as the trainer edition shows them, unfolded;
 - ``participant-handouts.pdf``: the case, the task and the debrief of every exercise, from the
@@ -23,7 +27,9 @@ from bs4 import BeautifulSoup
 from ..course import Course, load_course
 from ..editions import EDITIONS, PARTICIPANT, TRAINER
 from ..errors import TrainingkitError
+from ..languages import SHOWN_STATES, SOURCE_LANGUAGE
 from ..paths import BuildLayout
+from ..translations.sites import site_name
 from ..daypages import PREPARING, day_page
 from .compose import Page, article, cover, document, handout_sections, links_to, programme_section, stylesheets
 from .notebooks import make_participant_notebooks
@@ -40,6 +46,7 @@ class PackReport:
     files: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # parts that could not be made, and why
+    notes: list[str] = field(default_factory=list)  # parts left out that the pack is whole without (an unbuilt language)
 
 
 def site_dir(root: Path, edition: str) -> Path:
@@ -57,6 +64,27 @@ def zip_site(site: Path, target: Path, folder: str) -> Path:
             if path.is_file() and path.name not in SKIP:
                 archive.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
     return target
+
+
+def zip_language_sites(root: Path, languages: dict[str, str], out: Path) -> tuple[list[Path], list[str]]:
+    """``participant-site-<lang>.zip`` for each language ``languages`` (course.yml's) shows and
+    the build made: (files written, a note for each shown language not built). A zip of a
+    language no longer shown, or not built now, is removed: never an old one that looks current."""
+    files, notes = [], []
+    for language, state in languages.items():
+        if language == SOURCE_LANGUAGE:
+            continue
+        target = out / f"{PARTICIPANT}-site-{language}.zip"
+        target.unlink(missing_ok=True)
+        if state not in SHOWN_STATES:
+            continue
+        site = root / "_build" / site_name(PARTICIPANT, language) / "html"
+        if not (site / "index.html").is_file():
+            notes.append(f"{target.name} not written: course.yml shows '{language}' ({state}) but its site is not "
+                         f"built; build it with: trainingkit build --edition participant --lang {language}")
+            continue
+        files.append(zip_site(site, target, f"{PARTICIPANT}-site-{language}"))
+    return files, notes
 
 
 def day_documents(course: Course, site: Path, out: Path) -> dict[Path, PrintJob]:
@@ -128,6 +156,9 @@ def make_pack(root: Path, wheel_cache: Path | None = None) -> PackReport:
     started = time.perf_counter()
     for edition, site in sites.items():
         report.files.append(zip_site(site, out / f"{edition}-site.zip", f"{edition}-site"))
+    files, notes = zip_language_sites(root, course.config.languages, out)
+    report.files += files
+    report.notes += notes
     report.seconds["zip"] = time.perf_counter() - started
 
     started = time.perf_counter()

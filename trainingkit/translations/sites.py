@@ -18,6 +18,9 @@ from babel.messages.catalog import Catalog
 from ..languages import NATIVE_NAMES, SOURCE_LANGUAGE
 from .catalog import DRAFT, LOCALES_DIR, OWN_DOMAINS, REVIEWED, entries, new_catalog, read_catalog, state
 from .markup import problems
+from .theme import THEME_DOMAINS
+
+THEME_DOMAIN = "theme"
 
 SITE_LOCALES = "_locales"
 DRAFT_NOTE = "Draft translation — not yet reviewed. Paragraphs marked EN are still in English."
@@ -47,6 +50,27 @@ def _po_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def theme_files(shown: Catalog, language: str) -> dict[str, bytes]:
+    """The theme's words as the catalogues Sphinx and the book theme read: ``sphinx.po`` (Sphinx
+    compiles it itself) and ``booktheme.mo`` (registered by :mod:`trainingkit.sphinx_lang`)."""
+    import io
+
+    from babel.messages.mofile import write_mo
+
+    out = {}
+    for domain in THEME_DOMAINS:
+        catalog = new_catalog(domain, language)
+        for m in entries(shown):
+            catalog.add(m.id, m.string)
+        if domain == "sphinx":
+            out[f"{SITE_LOCALES}/{language}/LC_MESSAGES/sphinx.po"] = _po_bytes(catalog)
+        else:
+            buffer = io.BytesIO()
+            write_mo(buffer, catalog)
+            out[f"{SITE_LOCALES}/{language}/LC_MESSAGES/{domain}.mo"] = buffer.getvalue()
+    return out
+
+
 def language_files(root: Path, participant: dict[str, bytes], language: str, language_state: str,
                    switcher: list[tuple[str, str]]) -> tuple[dict[str, bytes], int]:
     """The staged files of the participant site in ``language``, and how many drafts it shows.
@@ -56,11 +80,14 @@ def language_files(root: Path, participant: dict[str, bytes], language: str, lan
     files = dict(participant)
     drafts = 0
     for po in sorted((root / LOCALES_DIR / language / "LC_MESSAGES").glob("*.po")):
-        if po.stem in OWN_DOMAINS:  # forms, interface …: not page text
+        if po.stem in OWN_DOMAINS and po.stem != THEME_DOMAIN:  # forms, interface …: not on the pages
             continue
         shown, n = shown_catalog(read_catalog(po, language), language, allowed)
         drafts += n
-        files[f"{SITE_LOCALES}/{language}/LC_MESSAGES/{po.name}"] = _po_bytes(shown)
+        if po.stem == THEME_DOMAIN:
+            files.update(theme_files(shown, language))
+        else:
+            files[f"{SITE_LOCALES}/{language}/LC_MESSAGES/{po.name}"] = _po_bytes(shown)
     files["_config.yml"] = config_for(participant["_config.yml"], language, switcher, draft=drafts > 0)
     return files, drafts
 

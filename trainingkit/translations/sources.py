@@ -6,6 +6,7 @@ domain     text
 forms      every form's title, labels, hints and choices, as the form files write them (the
            generated questions as their templates: "How useful was “{session}”?")
 interface  the words around the questions in notebooks and on phones, and the draft note
+theme      the book theme's words the sites show ("Search", "Contents", buttons): see :mod:`.theme`
 course     course title, learning outcomes, day titles, session titles, objectives, key points
 glossary   each glossary term and its definition
 =========  ===============================================================================
@@ -27,6 +28,7 @@ from ..course import Course
 from ..forms.resolve import DAY_CHOICE, _lower_first, form_paths
 from ..forms.texts import interface_strings
 from ..glossary import GLOSSARY_PAGE
+from .theme import THEME_STRINGS
 
 KEY_POINTS = re.compile(r"^##\s+Key points\s*$", re.M)
 BULLET = re.compile(r"^[-*]\s+(.*(?:\n(?![-*]\s)\S.*|\n {2,}.*)*)", re.M)
@@ -95,6 +97,13 @@ def interface_messages() -> Messages:
     return out
 
 
+def theme_messages() -> Messages:
+    out = Messages()
+    for text, note in THEME_STRINGS:
+        out.add(text, "trainingkit/translations/theme.py", note)
+    return out
+
+
 def key_points(markdown: str) -> list[str]:
     """The bullets under a ``## Key points`` heading, up to the next heading."""
     found = KEY_POINTS.search(markdown)
@@ -150,6 +159,7 @@ def own_messages(course: Course) -> dict[str, Messages]:
     return {
         "forms": form_messages(course.root),
         "interface": interface_messages(),
+        "theme": theme_messages(),
         "course": course_messages(course),
         "glossary": glossary_messages(course.root),
     }

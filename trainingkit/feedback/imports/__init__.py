@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...course import ImportLimits
+from ...errors import Finding
 from ..store import FeedbackStore
 from . import kobo, odk, paper, tidy, wide
 from .load import Loader, StoreWriteError
@@ -27,10 +28,15 @@ class ImportReport:
     stored: int
     skipped: int  # responses whose id was already stored (or repeated in the file)
     answers: int
+    zawgyi: tuple[Finding, ...] = ()  # warnings: answers in Burmese Zawgyi, stored as typed and flagged
+    more_zawgyi: int = 0
 
     def __str__(self) -> str:
-        return (f"{self.path}: {self.format} file, form {', '.join(self.forms)}: {self.stored} response(s) stored "
-                f"({self.answers} answers), {self.skipped} already stored and skipped")
+        lines = [str(f) for f in self.zawgyi]
+        if self.more_zawgyi:
+            lines.append(f"{self.path}: {self.more_zawgyi} more answer(s) in Zawgyi")
+        return "\n".join([*lines, f"{self.path}: {self.format} file, form {', '.join(self.forms)}: {self.stored} response(s) stored "
+                                   f"({self.answers} answers), {self.skipped} already stored and skipped"])
 
 
 def detect_format(header: list[str]) -> str:
@@ -71,7 +77,8 @@ def import_file(store: FeedbackStore, path: Path, form_id: str | None = None, *,
             if collecting:
                 gc.enable()
     return ImportReport(path=path, format=fmt, forms=tuple(sorted(loader.forms)),
-                        stored=loader.stored, skipped=loader.skipped, answers=loader.answers)
+                        stored=loader.stored, skipped=loader.skipped, answers=loader.answers,
+                        zawgyi=tuple(loader.zawgyi), more_zawgyi=loader.more_zawgyi)
 
 
 __all__ = ["ImportFileError", "ImportLimitError", "ImportReport", "StoreWriteError",

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from ..encodings import is_zawgyi
 from ..store import FeedbackStore
-from ...errors import Finding, ImportRejected, TrainingkitError
+from ...errors import WARNING, Finding, ImportRejected, Location, TrainingkitError
 from ...forms.response import Submission
 from ..submission import SubmissionError, content, utc_now
 
@@ -43,6 +44,8 @@ class Loader:
         self.more_problems = 0
         self.pending: list[tuple[dict, list[tuple], Submission]] = []
         self.forms: set[str] = set()
+        self.zawgyi: list[Finding] = []  # answers stored as typed and flagged, to name in the report
+        self.more_zawgyi = 0
         self.stored = self.skipped = self.answers = 0
         self.conn = self.transaction = None
 
@@ -95,9 +98,22 @@ class Loader:
         self.forms.add(response["form_id"])
         if self.problems:
             return  # nothing will be written: keep checking only
+        self._note_zawgyi(item)
         self.pending.append((response, rows, item))
         if len(self.pending) >= BATCH:
             self._write()
+
+    def _note_zawgyi(self, item: Submission) -> None:
+        for name, value in item.answers.items():
+            if isinstance(value, str) and is_zawgyi(value):
+                if len(self.zawgyi) >= MAX_PROBLEMS:
+                    self.more_zawgyi += 1
+                    continue
+                line, column = item.origins.get(name, (item.line, None))
+                self.zawgyi.append(Finding(
+                    Location(path=str(self.path), line=line, column=column or name, key=name),
+                    "Burmese in the Zawgyi encoding: stored as typed and flagged ('trainingkit feedback flagged' "
+                    "lists them); convert it to Unicode before reading it with the other comments", severity=WARNING))
 
     def commit(self) -> None:
         """Write what is left and commit; :class:`ImportRejected` with every problem instead."""
