@@ -116,7 +116,7 @@ def test_the_pack_zips_each_shown_language_site_and_names_one_not_built(tmp_path
 
 def test_the_fonts_for_the_four_scripts_are_bundled_with_their_licence_and_a_missing_one_is_named(monkeypatch, tmp_path):
     from trainingkit.errors import TrainingkitError
-    from trainingkit.pack import fonts
+    from trainingkit.offline import fonts
 
     files = fonts.font_assets()
     for stem in ("NotoSansThai", "NotoSansLao", "NotoSansKhmer", "NotoSansMyanmar"):
