@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.bench_build import PARTS, REPO, _timed
 from trainingkit.pack import zip_language_sites
-from trainingkit.pack.fonts import font_assets
+from trainingkit.offline.fonts import font_assets
 
 
 def zipped_size(folder: Path) -> int:

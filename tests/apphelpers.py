@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from trainingkit.applications.rubric import Selection
+from trainingkit.selection_rules import Selection
 
 COUNTRIES = ["Cambodia", "Laos", "Myanmar", "Thailand", "Vietnam"]
 

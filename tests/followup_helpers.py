@@ -22,7 +22,7 @@ def roster(store, codes, cohort=None, country="Thailand"):
 
 
 def answer(store, code, round_, day: dt.date, cohort=None, **answers):
-    from trainingkit.feedback import Submission
+    from trainingkit.forms.response import Submission
 
     values = {"round": round_, "engaged": "yes", **answers}
     sub = Submission("followup", values, participant=code, submitted_at=dt.datetime.combine(day, dt.time(10)), cohort=cohort)

@@ -28,8 +28,8 @@ def serving(root, db_path):
     from trainingkit.course import load_course
     from trainingkit.feedback import FeedbackStore
     from trainingkit.forms import load_forms
-    from trainingkit.forms.serve import form_order, trainee_plans
-    from trainingkit.forms.web import FormsApp, FormService, body_limit
+    from trainingkit.formserver.serve import form_order, trainee_plans
+    from trainingkit.formserver.web import FormsApp, FormService, body_limit
 
     course = load_course(root)
     forms = load_forms(course)

@@ -61,3 +61,11 @@ def make_targets():
 @pytest.mark.parametrize("target", sorted(set(re.findall(r"`make ([a-z][a-z-]*)", (REPO / "README.md").read_text(encoding="utf-8")))))
 def test_every_make_target_in_the_readme_exists(target):
     assert target in make_targets()
+
+
+def test_the_readme_architecture_names_every_package():
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    packages = sorted(p.parent.name for p in (REPO / "trainingkit").glob("*/__init__.py"))
+    assert len(packages) >= 10
+    assert [p for p in packages if not re.search(rf"\b{p}\b", section)] == []

@@ -89,8 +89,8 @@ def test_the_phone_server_sends_a_trainee_their_own_actions_only_with_the_right_
     from trainingkit.course import FormLimits
     from trainingkit.followup.plans import import_plans
     from trainingkit.forms.limits import FailureLimit
-    from trainingkit.forms.serve import trainee_plans
-    from trainingkit.forms.web import FormService
+    from trainingkit.formserver.serve import trainee_plans
+    from trainingkit.formserver.web import FormService
 
     store.set_roster([{"participant": "P01"}, {"participant": "P02"}])
     store.set_tokens({"P01": "KGTH-RND4", "P02": "5UXF44Z5"})

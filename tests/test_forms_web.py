@@ -22,8 +22,8 @@ from trainingkit.course import FormLimits, load_course
 from trainingkit.forms import load_forms
 from trainingkit.forms.limits import FailureLimit
 from trainingkit.forms.page import form_page
-from trainingkit.forms.serve import where_it_listens
-from trainingkit.forms.web import FormService, body_limit
+from trainingkit.formserver.serve import where_it_listens
+from trainingkit.formserver.web import FormService, body_limit
 
 END = {"overall": "4", "recommend": "9"}
 KEY = "KGTH-RND4"

@@ -113,7 +113,7 @@ def test_the_daily_form_shows_the_sessions_of_the_chosen_day_only(setup):
 
 
 def test_each_form_notebook_is_one_short_cell_showing_its_form_with_nothing_saved():
-    calls = {form_id: f'from trainingkit.forms.notebook import show_form\n\nshow_form("{form_id}")'
+    calls = {form_id: f'from trainingkit.feedback.notebook import show_form\n\nshow_form("{form_id}")'
              for form_id in ("pre", "daily", "post", "end")}
     # the follow-up form lists each trainee's own planned actions (issue 17)
     calls["followup"] = "from trainingkit.followup.plan_form import show_followup_form\n\nshow_followup_form()"

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from trainingkit.course import load_course
 from trainingkit.pack import FACTS_TITLE, HANDOUTS, day_documents, handout_document, make_pack
 from trainingkit.pack.notebooks import FOLDER, ZIP_NAME
-from trainingkit.pack.pdf import MARGIN
+from trainingkit.pdf import MARGIN
 
 from browser import require_chromium
 from coursefactory import KERNEL, code, edit_notebook, front_matter, markdown

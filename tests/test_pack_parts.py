@@ -10,15 +10,15 @@ from click.testing import CliRunner
 
 from trainingkit.cli import main
 from trainingkit.pack import zip_language_sites, zip_site
-from trainingkit.pack.assets import EXTRA_DIR, OFFLINE_DIR, npm_modules, offline_assets
-from trainingkit.pack.lab import LAB_DIR, PARTICIPANT_SRC, lab_command, prepare_lab
+from trainingkit.offline.assets import EXTRA_DIR, OFFLINE_DIR, npm_modules, offline_assets
+from trainingkit.pack.lab import LAB_DIR, lab_command, prepare_lab
 from trainingkit.errors import TrainingkitError
 
 from formserver import free_port as _free_port
 
 
 def fake_participant_src(root):
-    src = root / PARTICIPANT_SRC
+    src = root / "_build/participant/src"  # where the build stages the participant edition
     for rel, text in {"exercises/ex-a.ipynb": "{}", "exercises/quizzes/ex-a.json": "[]", "modules/day1/d1-s1.ipynb": "{}",
                       "book/index.md": "# Book", "_config.yml": "title: x", "_offline/_static/offline/x.js": ""}.items():
         (src / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +117,7 @@ def test_the_pack_zips_each_shown_language_site_and_names_one_not_built(tmp_path
 
 def test_the_fonts_for_the_four_scripts_are_bundled_with_their_licence_and_a_missing_one_is_named(monkeypatch, tmp_path):
     from trainingkit.errors import TrainingkitError
-    from trainingkit.pack import fonts
+    from trainingkit.offline import fonts
 
     files = fonts.font_assets()
     for stem in ("NotoSansThai", "NotoSansLao", "NotoSansKhmer", "NotoSansMyanmar"):

@@ -3,7 +3,8 @@ it is written, and what the trainer edition's daily review pages say about it.""
 import zxingcpp
 from PIL import Image
 
-from trainingkit.forms import qr, serve
+from trainingkit.forms import qr
+from trainingkit.formserver import serve
 
 URL = "http://10.20.30.40:8866/"
 
@@ -17,7 +18,7 @@ def decode(path) -> str:
 
 def test_forms_url_is_the_lan_address_and_default_port(monkeypatch):
     monkeypatch.delenv(qr.ENV_URL, raising=False)
-    monkeypatch.setattr(serve, "lan_address", lambda: "192.168.1.23")
+    monkeypatch.setattr(qr, "lan_address", lambda: "192.168.1.23")
     assert qr.forms_url() == "http://192.168.1.23:8866/"
     assert qr.forms_url(9000) == "http://192.168.1.23:9000/"
 
@@ -59,7 +60,7 @@ def test_serve_announces_the_lan_url_and_writes_the_code_for_it(tmp_path, monkey
     page.write_text('<p>Before</p>' + qr.figure(old, "../../_static/forms-qr.png") + '<p>After</p>')
 
     monkeypatch.delenv(qr.ENV_URL, raising=False)
-    monkeypatch.setattr(serve, "lan_address", lambda: "10.20.30.40")
+    monkeypatch.setattr(qr, "lan_address", lambda: "10.20.30.40")
     lines = serve.announce(root, "10.20.30.40", 8866)
 
     assert lines[0] == f"Listening on http://10.20.30.40:8866/ only. Phones on this network open {URL}"
@@ -72,7 +73,7 @@ def test_serve_announces_the_lan_url_and_writes_the_code_for_it(tmp_path, monkey
 
 def test_serve_on_every_interface_still_puts_the_lan_address_in_the_code(tmp_path, monkeypatch):
     monkeypatch.delenv(qr.ENV_URL, raising=False)
-    monkeypatch.setattr(serve, "lan_address", lambda: "10.20.30.40")
+    monkeypatch.setattr(qr, "lan_address", lambda: "10.20.30.40")
     lines = serve.announce(tmp_path, "0.0.0.0", 8866)
     assert lines[1].startswith("WARNING: anyone on any of those networks can open the forms")
     assert decode(tmp_path / "var/forms-qr.png") == URL

@@ -15,7 +15,8 @@ import pytest
 from conftest import REPO
 from formcases import END, make_course
 from trainingkit.course import load_course
-from trainingkit.feedback import FeedbackStore, Submission, SubmissionError
+from trainingkit.feedback import FeedbackStore, SubmissionError
+from trainingkit.forms.response import Submission
 from trainingkit.feedback.store import ANSWER_COLUMNS, default_url
 from trainingkit.forms import load_forms
 

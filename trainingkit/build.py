@@ -4,7 +4,7 @@
 ``_build/<edition>/src`` the edition's sources: transformed notebooks, pages, config, toc
 ``_build/<edition>/html`` the site (``index.html``)
 
-Staging writes a file only when its bytes change, so Sphinx's own incremental build redoes only
+(:class:`~trainingkit.paths.BuildLayout` knows these paths.) Staging writes a file only when its bytes change, so Sphinx's own incremental build redoes only
 the pages that really changed.
 """
 from __future__ import annotations
@@ -27,21 +27,21 @@ from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_ed
 from .daypages import day_page_texts, toc_with_day_pages
 from .errors import TrainingkitError
 from .evaluation.pilot_box import pilot_feedback_steps
-from .evaluation.sample import ENV_SUMMARY, book_summary
 from .execute import NotebookJob, executed_notebooks
 from .exercises.cases import case_sources
 from .facts import FACTS_FILE, ROLE
+from .followup.book import ENV_SUMMARY, book_summary
 from .forms.qr import forms_url
 from .forms.qr import static_files as qr_static_files
-from .pack.assets import npm_modules, offline_assets
-from .pack.fonts import font_assets
+from .offline.assets import npm_modules, offline_assets
+from .offline.fonts import font_assets
 from .pages import exercise_header, expand_blocks, expand_blocks_step, session_header
+from .paths import BuildLayout
 from .schedule import session_slots
 from .siteconfig import edition_config
 from .static_site import STATIC_SITE_STEPS
 from .toc import TOC_FILE, PAGE_SUFFIXES, page_file, without_pages
 
-BUILD_DIR = "_build"
 CONFIG_FILE = "_config.yml"
 STATIC_DIR = "_static"
 SKIP_PARTS = {".ipynb_checkpoints", "__pycache__"}
@@ -73,13 +73,14 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     # file and the session boxes come from the same dict, so the two always agree.
     summary = book_summary(course)
     summary_json = summary.model_dump_json() if summary else "null"
-    summary_file = root / BUILD_DIR / "evaluation-summary.json"
+    layout = BuildLayout(root)
+    summary_file = layout.summary
     summary_file.parent.mkdir(parents=True, exist_ok=True)
     summary_file.write_text(summary_json, encoding="utf-8")
     summary_digest = hashlib.sha256(summary_json.encode()).hexdigest()
     say(f"feedback summary ready ({time.perf_counter() - started:.1f} s); checking the notebooks")
     executed, report.executed = executed_notebooks(
-        root, notebook_jobs(course, summary_file, summary_digest), cache_dir or root / BUILD_DIR / ".execution",
+        root, notebook_jobs(course, summary_file, summary_digest), cache_dir or layout.execution,
         jobs, progress=say,
     )
     url = forms_url()
@@ -99,7 +100,7 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
         sites.update(language_sites(course, sites.get(PARTICIPANT) or {**stage(course, PARTICIPANT, executed, (), url),
                                                                         **assets}, languages, say))
     for name, files in sites.items():
-        src = root / BUILD_DIR / name / "src"
+        src = layout.src(name)
         written = sync_tree(src, files)
         if any(not rel.endswith(PAGE_SUFFIXES) for rel in written):
             # Sphinx copies static files (a new stylesheet, script or QR code) only when some
@@ -110,7 +111,7 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
 
     say("running Sphinx on each edition (a cold build takes about a minute)")
     started = time.perf_counter()
-    report.sites = run_sphinx(staged)
+    report.sites = run_sphinx(layout, list(staged))
     report.seconds["sphinx"] = time.perf_counter() - started
     return report
 
@@ -239,23 +240,21 @@ def sync_tree(dest: Path, files: dict[str, bytes]) -> list[str]:
 SIDE_BY_SIDE = 2  # Sphinx runs at once: both editions, or two language sites, per round
 
 
-def run_sphinx(staged: dict[str, Path]) -> dict[str, Path]:
+def run_sphinx(layout: BuildLayout, names: list[str]) -> dict[str, Path]:
     """Run Sphinx on each staged edition, side by side; raise with every warning on failure."""
     failures = []
-    names = list(staged)
     for first in range(0, len(names), SIDE_BY_SIDE):
-        failures += _run_round({n: staged[n] for n in names[first:first + SIDE_BY_SIDE]})
+        failures += _run_round(layout, names[first:first + SIDE_BY_SIDE])
     if failures:
         raise TrainingkitError("\n".join(failures))
-    return {edition: src.parent / "html" / "index.html" for edition, src in staged.items()}
+    return {edition: layout.html(edition) / "index.html" for edition in names}
 
 
-def _run_round(staged: dict[str, Path]) -> list[str]:
+def _run_round(layout: BuildLayout, names: list[str]) -> list[str]:
     procs = {}
-    for edition, src in staged.items():
-        out = src.parent / "html"
-        doctrees = src.parent / ".doctrees"
-        cmd = [sys.executable, "-m", "trainingkit.sphinx_run", str(src), str(out), str(doctrees)]
+    for edition in names:
+        src = layout.src(edition)
+        cmd = [sys.executable, "-m", "trainingkit.sphinx_run", str(src), str(layout.html(edition)), str(layout.doctrees(edition))]
         procs[edition] = (subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True), src)
     failures = []
     for edition, (proc, src) in procs.items():
@@ -263,7 +262,7 @@ def _run_round(staged: dict[str, Path]) -> list[str]:
         if proc.returncode != 0:
             # Sphinx re-reads only changed pages, so a warning would vanish on the next run:
             # forget the environment so the next build reads (and reports) everything again.
-            shutil.rmtree(src.parent / ".doctrees", ignore_errors=True)
+            shutil.rmtree(layout.doctrees(edition), ignore_errors=True)
             lines = [l.replace(f"{src}/", "") for l in output.splitlines() if "WARNING" in l or "ERROR" in l]
             failures.append(f"{edition} edition failed:\n" + "\n".join(lines or output.splitlines()[-20:]))
     return failures

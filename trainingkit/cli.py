@@ -221,7 +221,7 @@ def forms_serve(ip, port, idle_timeout, pool):
 
     Example: trainingkit forms serve --ip 192.168.1.20 --port 8866
     """
-    from .forms.serve import serve
+    from .formserver.serve import serve
 
     serve(_course_root(), ip, port, idle_timeout, pool)
 

@@ -16,7 +16,7 @@ import nbformat
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
-from .applications.rubric import Selection
+from .selection_rules import Selection
 from .cells import markdown_front_matter, notebook_front_matter
 from .errors import CourseError, Finding, Location, validation_findings, yaml_finding
 from .languages import NATIVE_NAMES, SHOWN_STATES, SOURCE_LANGUAGE, STATES

@@ -16,11 +16,10 @@ from nbformat import NotebookNode
 from . import deps
 from .cells import EDITION_TAGS, is_edition_only, is_solution, is_trainer, source, split_front_matter, tags
 from .errors import Finding, FindingsError, Location, TrainingkitError
+from .paths import PARTICIPANT, TRAINER  # the editions' names are their folders in _build/
 
 Step = Callable[[NotebookNode], NotebookNode]
 
-PARTICIPANT = "participant"
-TRAINER = "trainer"
 EDITIONS = (PARTICIPANT, TRAINER)
 
 TRAINER_NOTES_TITLE = "Trainer notes · not in the participant edition"

@@ -18,7 +18,7 @@ from .agreement import agreement
 from .eligibility import eligibility
 from .form import load_application_form
 from .intake import IntakeReport, import_applications
-from .rubric import Selection
+from ..selection_rules import Selection
 from .selection import Candidate, draw, select
 from .store import ApplicationStore
 

@@ -6,7 +6,7 @@ applicants' reasons to the rows stored in ``selection_decisions``.
 from __future__ import annotations
 
 from .assignment import org_key
-from .rubric import Selection
+from ..selection_rules import Selection
 from .selection import Candidate, effective_minimums
 
 SELECTED, WAITLIST, NOT_SELECTED, INELIGIBLE, WITHDRAWN = "selected", "waitlist", "not_selected", "ineligible", "withdrawn"

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .rubric import Selection
+from ..selection_rules import Selection
 
 YES = "yes"
 MOA_SIGNERS = {"moa_signed_applicant": "the applicant", "moa_signed_head": "the head of the organisation"}

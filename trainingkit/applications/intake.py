@@ -19,7 +19,8 @@ from ..feedback.imports import WIDE_FORMATS
 from ..feedback.imports import tidy, wide
 from ..feedback.imports.table import ImportFileError, read_table
 from ..errors import Finding, ImportRejected
-from ..feedback.submission import Submission, SubmissionError, utc_now
+from ..feedback.submission import SubmissionError, utc_now
+from ..forms.response import Submission
 from ..forms.model import Form
 from .form import personal_fields
 from .store import SYNTHETIC_SOURCE, ApplicationStore

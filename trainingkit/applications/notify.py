@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..evaluation.export import neutralised
 from .decisions import INELIGIBLE, NOT_SELECTED, SELECTED, WAITLIST
-from .rubric import Selection
+from ..selection_rules import Selection
 
 LISTS = {"accepted": (SELECTED,), "waitlist": (WAITLIST,), "not_selected": (NOT_SELECTED, INELIGIBLE)}
 LIST_COLUMNS = ["applicant", "name", "email", "phone", "status", "position", "letter"]

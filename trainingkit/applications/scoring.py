@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..feedback.imports.table import read_table
 from ..errors import Finding, ImportRejected
-from .rubric import Selection
+from ..selection_rules import Selection
 
 SCORE_COLUMNS = ["applicant", "reviewer", "criterion", "score"]
 FINAL_COLUMNS = ["applicant", "reviews", "total", "bonus", "final"]

@@ -18,7 +18,7 @@ from scipy.sparse import csr_matrix, vstack
 
 from ..errors import TrainingkitError
 from .assignment import org_key
-from .rubric import Selection
+from ..selection_rules import Selection
 
 SCALE = 1000  # scores in whole thousandths
 

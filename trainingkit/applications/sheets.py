@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..evaluation.export import neutralise
 from ..evaluation.privacy import mask_text
-from .rubric import Selection
+from ..selection_rules import Selection
 
 SHEET_COLUMNS = ["applicant", "reviewer", "criterion", "guide", "score"]
 

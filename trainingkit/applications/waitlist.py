@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..errors import TrainingkitError
 from .decisions import NOT_SELECTED, SELECTED, WAITLIST, WITHDRAWN, ranked
-from .rubric import Selection
+from ..selection_rules import Selection
 from .selection import Candidate, effective_minimums, keeps_bounds
 
 

@@ -2,7 +2,7 @@
 ``trainingkit feedback report -o pilot.pdf|pilot.docx``.
 
 One outline (``blocks``) rendered two ways: DOCX with python-docx, PDF as HTML printed by the
-kit's Chromium (``pack/pdf.py``). Published figures only: no comments, every figure under the
+kit's Chromium (``trainingkit/pdf.py``). Published figures only: no comments, every figure under the
 privacy rule, SYNTHETIC in the title and footer when it applies."""
 from __future__ import annotations
 
@@ -165,7 +165,7 @@ def report_html(summary: Summary, course: Course, extra=()) -> tuple[str, tuple[
 
 
 def write_pdf(path: Path, summary: Summary, course: Course, extra=()) -> Path:
-    from ..pack.pdf import PrintJob, print_pdfs
+    from ..pdf import PrintJob, print_pdfs
 
     doc, bookmarks = report_html(summary, course, extra)
     label = ("SYNTHETIC DATA – " if summary.synthetic else "") + f"Evaluation report, cohort {summary.cohort}"

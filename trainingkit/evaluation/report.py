@@ -8,8 +8,7 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
-from ..course import Course, load_course
-from ..paths import course_root
+from ..course import Course
 from . import charts
 from .findings import course_dates, findings, sections, targets
 from .labels import session_title
@@ -17,7 +16,6 @@ from .method import method_note
 from .model import Section, Summary
 from .pilot_box import session_href
 from .revise import is_negative, sessions_to_revise
-from .sample import load_summary
 from .tables import breakdowns_table, profile_table, response_rates_table
 from .vocabulary import occasion_label
 
@@ -195,8 +193,3 @@ class Report:
             return "".join(f"<h3>{_esc(h)}</h3>" + "".join(f"<p>{_esc(p)}</p>" for p in paras)
                            for h, paras in method_note(self.summary))
         return self._guard(body)
-
-
-def load_report() -> Report:
-    course = load_course(course_root())
-    return Report(load_summary(course), course)

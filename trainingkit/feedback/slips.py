@@ -72,7 +72,7 @@ def slips_html(url: str, tokens: dict[str, str]) -> str:
 
 
 def write_slips(store: FeedbackStore, tokens_file: Path, url: str, output: Path) -> Path:
-    from ..pack.pdf import PrintJob, print_pdfs
+    from ..pdf import PrintJob, print_pdfs
 
     html_text = slips_html(url, checked_tokens(store, Path(tokens_file)))
     print_pdfs({Path(output): PrintJob(html_text, "Feedback slips: personal, one per trainee", ())})

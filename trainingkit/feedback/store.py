@@ -22,7 +22,8 @@ from ..forms.model import Form, check_participant
 from . import encodings, schema, tokens as token_rules
 from .schema import answer_flags, answers as answers_table, counted_versions, participants, responses as responses_table, tokens
 from .versions import OCCASION_QUESTION, mark_counted, replaced
-from .submission import ANSWER_ROW, Submission, SubmissionError, content, prepare, utc_now
+from ..forms.response import Submission
+from .submission import ANSWER_ROW, SubmissionError, content, prepare, utc_now
 
 DB_ENV = "TRAININGKIT_DB"
 DEFAULT_DB = "var/feedback.sqlite"  # under the course root; var/ is git-ignored

@@ -1,19 +1,17 @@
 """One response on its way into the store, and the checks every way in shares.
 
-The notebook, Voilà, Kobo, ODK, paper and tidy imports all build :class:`Submission` objects;
-:func:`prepare` checks one against its form and the roster and returns the rows to store.
+The notebook, the phone forms, Kobo, ODK, paper and tidy imports all build
+:class:`~trainingkit.forms.response.Submission` objects; :func:`prepare` checks one against its form and the roster and returns the rows to store.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
-import uuid
-from dataclasses import dataclass, field
-from typing import Any
 
 from ..errors import Finding, FindingsError
 from ..forms.model import Form, check_participant
+from ..forms.response import Submission, new_response_id
 from .encodings import is_zawgyi
 from .schema import NO_SESSION, SOURCES, responses as responses_table
 
@@ -23,27 +21,6 @@ ANSWER_ROW = ("response_id", "session", "question", "value")
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
-def new_response_id() -> str:
-    return str(uuid.uuid4())
-
-
-@dataclass
-class Submission:
-    form_id: str
-    answers: dict[str, Any]
-    participant: str | None = None
-    response_id: str | None = None
-    source: str = "notebook"
-    language: str | None = None
-    submitted_at: dt.datetime | None = None  # UTC; naive values are taken as UTC
-    cohort: str | None = None
-    form_version: int | None = None
-    # Where the response starts in a file and where each field's value came from (line,
-    # column), so that every problem names a line and a column.
-    line: int | None = None
-    origins: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 class SubmissionError(FindingsError):

@@ -1,4 +1,5 @@
-"""Cohorts compared in the trainer edition, when the store holds more than one (real) cohort.
+"""Cohorts compared in the trainer edition, when the store holds more than one (real) cohort,
+and the summary the evaluation page reads (the evaluation's, with that comparison).
 
 The build computes the comparison once, into the summary the evaluation page reads (so the
 page is executed again whenever the comparison changes); the page draws the chart and the table
@@ -6,12 +7,19 @@ from it.
 """
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from ..course import Course
+from ..evaluation.model import Summary
+from ..evaluation.sample import sample_summary
+from ..evaluation.source import store_summary
 from .compare import MEAN, CompareRow, Comparison, Cell, Difference, as_records, cohorts_in_store, compare
 
 SUMMARY_KEY = "cohorts_compared"
 MAX_COHORTS = 6  # the course's cohort and the five before it, in the order of their names
 SYNTHETIC = "-synthetic"
+ENV_SUMMARY = "TRAININGKIT_SUMMARY"  # set by the build for the report notebook's kernel
 
 
 def cohort_comparison(course: Course, url: str | None = None) -> dict | None:
@@ -66,3 +74,38 @@ def show_cohorts(summary: dict | None):
     if not data:
         return HTML("<p>No comparison yet: it appears here once the feedback store holds two or more real cohorts.</p>")
     return HTML(comparison_section(comparison_from_data(data)))
+
+
+def book_summary(course: Course) -> Summary | None:
+    """What the trainer edition shows, with the cohorts compared when the store holds more than
+    one real cohort, and the store cohort's levels 3 and 4 (issue 17: computed here, in the
+    follow-up package)."""
+    from ..feedback.store import default_url
+    from .figures import with_followup_levels
+
+    summary = store_summary(course)
+    if summary is not None:
+        summary = with_followup_levels(summary, course, default_url(course.root))
+    summary = summary or sample_summary(course)
+    if summary is None:
+        return None
+    return summary.model_copy(update={"cohorts_compared": cohort_comparison(course)})
+
+
+def load_summary(course: Course) -> Summary | None:
+    """The summary a build prepared (``TRAININGKIT_SUMMARY``), or one computed now."""
+    path = os.environ.get(ENV_SUMMARY)
+    if path and Path(path).is_file():
+        text = Path(path).read_text(encoding="utf-8")
+        return None if text.strip() == "null" else Summary.model_validate_json(text)
+    return book_summary(course)
+
+
+def load_report():
+    """What ``book/evaluation.ipynb`` shows: the report on the summary this build prepared."""
+    from ..course import load_course
+    from ..evaluation.report import Report  # IPython and the charts: only in the notebook
+    from ..paths import course_root
+
+    course = load_course(course_root())
+    return Report(load_summary(course), course)

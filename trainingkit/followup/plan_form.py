@@ -69,7 +69,6 @@ def show_followup_form(language: str | None = None, db: str | None = None) -> Pl
     """What ``feedback/followup.ipynb`` calls: the follow-up form with each trainee's own actions."""
     from ..course import load_course
     from ..feedback import FeedbackStore
-    from ..forms.notebook import running_in_voila
     from ..forms.resolve import load_forms
     from ..paths import course_root
     from .plans import current_plans
@@ -79,4 +78,4 @@ def show_followup_form(language: str | None = None, db: str | None = None) -> Pl
     forms = load_forms(course)
     store = FeedbackStore(db, root=root, forms=forms, cohort=course.config.cohort)
     return PlanFollowupWidget(forms["followup"], store.save, current_plans(store.engine, store.cohort),
-                              source="web" if running_in_voila() else "notebook", language=language)
+                              source="notebook", language=language)  # phones use `forms serve`

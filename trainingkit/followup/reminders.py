@@ -186,7 +186,7 @@ def write_sheet(items: list[Reminder], path: Path, cohort: str, on: str) -> Path
     path = Path(path)
     page = sheet_html(items, cohort, on)
     if path.suffix.lower() == ".pdf":
-        from ..pack.pdf import PrintJob, print_pdfs
+        from ..pdf import PrintJob, print_pdfs
 
         print_pdfs({path: PrintJob(page, f"Follow-up reminders, {cohort}, {on}: private, destroy after use", ())})
         return path

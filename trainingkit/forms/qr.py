@@ -12,22 +12,32 @@ from __future__ import annotations
 import html
 import io
 import os
+import socket
 from pathlib import Path
 
 import qrcode
+
+from ..paths import TRAINER, BuildLayout
 
 ENV_URL = "TRAININGKIT_FORMS_URL"
 DEFAULT_PORT = 8866
 QR_FILE = "forms-qr.png"
 URL_FILE = "forms-qr.url"  # beside the image: the address the built pages name
 VAR_DIR = "var"
-TRAINER_STATIC = "_build/trainer/html/_static"
+
+
+def lan_address() -> str:
+    """This machine's address on the local network (no packet is sent: UDP connect only picks a route)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))
+            return s.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
 
 
 def forms_url(port: int = DEFAULT_PORT, host: str | None = None) -> str:
     """The address phones open: ``TRAININGKIT_FORMS_URL``, else http://<host or LAN address>:<port>/."""
-    from .serve import lan_address  # serve.py imports this module
-
     return os.environ.get(ENV_URL) or f"http://{host or lan_address()}:{port}/"
 
 
@@ -61,7 +71,7 @@ def publish(root: Path, url: str) -> list[Path]:
     """Write the code for ``url`` into ``var/`` and, if the trainer edition is built, into its
     ``_static/``, pointing its pages at ``url``; return the images written."""
     written = []
-    for folder in (root / VAR_DIR, root / TRAINER_STATIC):
+    for folder in (root / VAR_DIR, BuildLayout(root).static(TRAINER)):
         if folder.name == "_static" and not folder.is_dir():
             continue
         folder.mkdir(parents=True, exist_ok=True)

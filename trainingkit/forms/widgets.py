@@ -12,8 +12,8 @@ from typing import Callable
 
 import ipywidgets as w
 
-from ..feedback.submission import Submission, new_response_id
 from .model import DAY_FIELD, Field, Form, check_participant
+from .response import Submission, new_response_id
 from .spec import LANGUAGES
 from .texts import PARTICIPANT_HINT, PARTICIPANT_LABEL, draft_note, interface_has_drafts, label, ui
 

@@ -1,8 +1,8 @@
 """The delivery kit (``trainingkit pack``): from the built book, ``_build/pack/`` gets
 
 - ``participant-site.zip``, ``trainer-site.zip``: each edition's site, which works opened from
-  disk with no network (the build bundles the scripts and fonts its pages load, see ``assets.py``
-  and ``fonts.py``);
+  disk with no network (the build bundles the scripts and fonts its pages load, see
+  ``trainingkit/offline/``);
 - ``participant-site-<lang>.zip``: the participant site in each language course.yml releases or
   pilots (``trainingkit build --edition participant --lang all``); a language not shown is never
   packed, even if an old build of it is there, and one not built is named in the report's notes;
@@ -28,13 +28,13 @@ from ..course import Course, load_course
 from ..editions import EDITIONS, PARTICIPANT, TRAINER
 from ..errors import TrainingkitError
 from ..languages import SHOWN_STATES, SOURCE_LANGUAGE
+from ..paths import BuildLayout
 from ..translations.sites import site_name
 from ..daypages import PREPARING, day_page
 from .compose import Page, article, cover, document, handout_sections, links_to, programme_section, stylesheets
 from .notebooks import make_participant_notebooks
-from .pdf import PrintJob, print_pdfs
+from ..pdf import PrintJob, print_pdfs
 
-PACK_DIR = "_build/pack"
 PROGRAMME = "book/programme"
 FACTS_PAGE, FACTS_TITLE = "book/facts-to-recheck", "Facts to re-check before this delivery"
 HANDOUTS = "participant-handouts.pdf"
@@ -50,7 +50,7 @@ class PackReport:
 
 
 def site_dir(root: Path, edition: str) -> Path:
-    site = root / "_build" / edition / "html"
+    site = BuildLayout(root).html(edition)
     if not (site / "index.html").is_file():
         raise TrainingkitError(f"{site}/index.html is missing: build the book first (trainingkit build)")
     return site
@@ -150,7 +150,7 @@ def make_pack(root: Path, wheel_cache: Path | None = None) -> PackReport:
     ``wheel_cache`` keeps the participant wheelhouse between packs (default ``_build/wheelhouse``)."""
     report = PackReport()
     course = load_course(root)
-    out = root / PACK_DIR
+    out = BuildLayout(root).pack
     sites = {edition: site_dir(root, edition) for edition in EDITIONS}
 
     started = time.perf_counter()

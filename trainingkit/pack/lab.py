@@ -13,16 +13,15 @@ from pathlib import Path
 
 from ..course import PAGE_DIRS
 from ..errors import TrainingkitError
-from ..paths import course_root
+from ..paths import PARTICIPANT, BuildLayout, course_root
 
 LAB_DIR = "var/lab"
-PARTICIPANT_SRC = "_build/participant/src"
 
 
 def prepare_lab(root: Path) -> tuple[Path, list[Path]]:
     """Copy the participant edition's pages (and files beside them, such as quiz data) into
     ``var/lab`` where they are not there yet; return the folder and the files copied."""
-    src = root / PARTICIPANT_SRC
+    src = BuildLayout(root).src(PARTICIPANT)
     if not src.is_dir():
         raise TrainingkitError(f"{src} is missing: build the participant edition first (trainingkit build --edition participant)")
     dest = root / LAB_DIR

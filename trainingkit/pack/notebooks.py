@@ -39,14 +39,12 @@ from ..cells import tags
 from ..course import EXERCISE_DIR, Course
 from ..editions import assert_no_trainer_content
 from ..errors import TrainingkitError
-from ..paths import BUNDLED_COURSE, COURSE_FILE
+from ..paths import BUNDLED_COURSE, COURSE_FILE, PARTICIPANT, BuildLayout
 from ..static_site import PREVIEW_TAG
 
 ZIP_NAME = "participant-notebooks.zip"
 FOLDER = "participant-notebooks"
 WHEELHOUSE = "wheelhouse"
-WHEEL_CACHE = "_build/wheelhouse"
-PARTICIPANT_SRC = "_build/participant/src"
 # The data the exercises read, beside the notebooks and inside the trainingkit wheel.
 COURSE_DATA = (COURSE_FILE, "datasets", "feedback/forms")
 # Inside the wheel also each exercise's own files (its quiz, the key its feedback reads), which
@@ -220,10 +218,10 @@ def resolved_wheels(requirements: Path, wheels: Path) -> list[Path]:
 def make_participant_notebooks(course: Course, out: Path, wheel_cache: Path | None = None) -> Path:
     """Write ``out/participant-notebooks.zip``; returns its path."""
     root = course.root
-    src = root / PARTICIPANT_SRC
+    src = BuildLayout(root).src(PARTICIPANT)
     if not (src / EXERCISE_DIR).is_dir():
         raise TrainingkitError(f"{src} is missing: build the participant edition first (trainingkit build)")
-    cache = wheel_cache or root / WHEEL_CACHE
+    cache = wheel_cache or BuildLayout(root).wheelhouse
     pins = project_root() / "requirements.txt"
     lines = requirement_lines(pins.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:

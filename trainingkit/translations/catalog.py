@@ -26,6 +26,8 @@ from babel.messages.pofile import read_po, write_po
 
 LOCALES_DIR = "locales"
 TEMPLATES_DIR = "templates"
+# The catalogues of the kit's own strings; every other catalogue holds one page's text.
+OWN_DOMAINS = ("forms", "interface", "theme", "course", "glossary")
 REVIEWED_BY = "reviewed-by:"
 MISSING, DRAFT, REVIEWED = "missing", "draft", "reviewed"
 STATES = (MISSING, DRAFT, REVIEWED)

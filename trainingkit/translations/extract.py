@@ -12,8 +12,8 @@ from babel.messages.pofile import write_po
 from ..course import load_course
 from ..errors import TrainingkitError
 from ..languages import SOURCE_LANGUAGE
-from .catalog import new_catalog, domains, entries, po_path, read_catalog, template_path, update, write_catalog
-from .sources import OWN_DOMAINS, Messages, own_messages
+from .catalog import OWN_DOMAINS, new_catalog, domains, entries, po_path, read_catalog, template_path, update, write_catalog
+from .sources import Messages, own_messages
 
 # Lines of a PO header that change on every run; a file differing only in them is not rewritten.
 VOLATILE = (b'"POT-Creation-Date:', b'"PO-Revision-Date:', b'"Generated-By:')

@@ -14,14 +14,14 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from ..build import BUILD_DIR
 from ..editions import PARTICIPANT
 from ..errors import TrainingkitError
+from ..paths import BuildLayout
 from .catalog import read_catalog
 
 
 def staged_participant(root: Path) -> Path:
-    return root / BUILD_DIR / PARTICIPANT / "src"
+    return BuildLayout(root).src(PARTICIPANT)
 
 
 def _page(location: str) -> str:
@@ -34,7 +34,7 @@ def page_templates(root: Path) -> dict[str, Catalog]:
     if not (src / "_config.yml").is_file():
         raise TrainingkitError(f"{src}: no staged participant edition to take the pages from; "
                                "run `trainingkit build --edition participant` first (or extract with --no-pages)")
-    out = root / BUILD_DIR / "gettext"
+    out = BuildLayout(root).gettext
     cmd = [sys.executable, "-m", "trainingkit.sphinx_run", str(src), str(out), str(out / ".doctrees"), "gettext"]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:

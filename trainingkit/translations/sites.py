@@ -16,9 +16,8 @@ import yaml
 from babel.messages.catalog import Catalog
 
 from ..languages import NATIVE_NAMES, SOURCE_LANGUAGE
-from .catalog import DRAFT, LOCALES_DIR, REVIEWED, entries, new_catalog, read_catalog, state
+from .catalog import DRAFT, LOCALES_DIR, OWN_DOMAINS, REVIEWED, entries, new_catalog, read_catalog, state
 from .markup import problems
-from .sources import OWN_DOMAINS
 from .theme import THEME_DOMAINS
 
 THEME_DOMAIN = "theme"

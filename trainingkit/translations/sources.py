@@ -30,7 +30,6 @@ from ..forms.texts import interface_strings
 from ..glossary import GLOSSARY_PAGE
 from .theme import THEME_STRINGS
 
-OWN_DOMAINS = ("forms", "interface", "theme", "course", "glossary")
 KEY_POINTS = re.compile(r"^##\s+Key points\s*$", re.M)
 BULLET = re.compile(r"^[-*]\s+(.*(?:\n(?![-*]\s)\S.*|\n {2,}.*)*)", re.M)
 

@@ -19,7 +19,8 @@ from sqlalchemy.exc import DBAPIError
 from ..encodings import is_zawgyi
 from ..store import FeedbackStore
 from ...errors import WARNING, Finding, ImportRejected, Location, TrainingkitError
-from ..submission import Submission, SubmissionError, content, utc_now
+from ...forms.response import Submission
+from ..submission import SubmissionError, content, utc_now
 
 BATCH = 5000  # responses written at a time: memory stays small, round trips few
 MAX_PROBLEMS = 200  # problems kept to report; the rest are counted

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ...forms.model import Form
 from ...errors import Finding
-from ..submission import Submission
+from ...forms.response import Submission
 from .table import Row, Table, parse_time
 
 COLUMNS = ["response_id", "form_id", "participant", "submitted_at", "session", "question", "value"]

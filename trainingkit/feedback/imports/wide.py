@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from ...forms.model import Form
 from ...errors import Finding
-from ..submission import Submission
+from ...forms.response import Submission
 from .table import Row, Table, parse_time
 
 PARTICIPANT = "participant"  # the first question of every exported form (see forms.xlsform)

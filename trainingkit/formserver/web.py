@@ -29,15 +29,16 @@ from pathlib import Path
 import tornado.web
 
 from ..course import FormLimits
-from ..feedback import FeedbackStore, Submission, SubmissionError
+from ..feedback import FeedbackStore, SubmissionError
 from ..feedback.submission import utc_now
-from .limits import FailureLimit
-from .model import Form, check_participant
-from .page import PARTICIPANT, RESPONSE_ID, RESPONSE_ID_SLOT, TOKEN, form_page, landing, message_page
-from .texts import web
+from ..forms.limits import FailureLimit
+from ..forms.model import Form, check_participant
+from ..forms.page import PARTICIPANT, RESPONSE_ID, RESPONSE_ID_SLOT, TOKEN, form_page, landing, message_page
+from ..forms.response import Submission
+from ..forms.texts import web
 
 log = logging.getLogger("trainingkit.forms")
-STATIC_DIR = Path(__file__).with_name("static")
+STATIC_DIR = Path(__file__).parents[1] / "forms" / "static"  # beside the pages that load them (forms/page.py)
 REQUIRED = "required answer missing"
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'",

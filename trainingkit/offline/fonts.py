@@ -61,7 +61,7 @@ def stylesheet() -> str:
                          f"unicode-range: {ranges}; }}")
     langs = ", ".join(f":lang({code})" for code in LANGUAGES)
     return "\n".join([
-        "/* Bundled Noto fonts for Thai, Lao, Khmer and Burmese (trainingkit/pack/fonts.py); SIL OFL 1.1. */",
+        "/* Bundled Noto fonts for Thai, Lao, Khmer and Burmese (trainingkit/offline/fonts.py); SIL OFL 1.1. */",
         *faces,
         f':root {{ --pst-font-family-base: "{FAMILY}", var(--pst-font-family-base-system); '
         f'--pst-font-family-heading: "{FAMILY}", var(--pst-font-family-base-system); }}',

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from ..errors import TrainingkitError
+from .errors import TrainingkitError
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

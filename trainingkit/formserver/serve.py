@@ -16,28 +16,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-import socket
 import sys
 from pathlib import Path
 
 from ..errors import TrainingkitError
-from .qr import DEFAULT_PORT, forms_url, publish
+from ..forms.qr import DEFAULT_PORT, forms_url, lan_address, publish
 
 FORM_ORDER = ["pre", "daily", "post", "end", "followup"]  # the order a trainee meets them
 EVERY_INTERFACE = {"0.0.0.0", "::", ""}
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 DEFAULT_IDLE_TIMEOUT = 60  # seconds an idle phone connection is kept open
 DEFAULT_POOL = 4           # submissions worked on at once; 8 times as many may wait
-
-
-def lan_address() -> str:
-    """This machine's address on the local network (no packet is sent: UDP connect only picks a route)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        try:
-            s.connect(("10.255.255.255", 1))
-            return s.getsockname()[0]
-        except OSError:
-            return "127.0.0.1"
 
 
 def form_order(form_ids) -> list[str]:
@@ -79,8 +68,8 @@ def serve(root: Path, ip: str | None = None, port: int = DEFAULT_PORT, idle_time
     """Serve the forms until Ctrl+C, SIGTERM or SIGHUP."""
     from ..course import load_course
     from ..feedback import FeedbackStore
-    from .limits import FailureLimit
-    from .resolve import load_forms
+    from ..forms.limits import FailureLimit
+    from ..forms.resolve import load_forms
     from .web import FormsApp, FormService, body_limit
 
     course = load_course(root)

@@ -5,15 +5,15 @@ imports: it needs no personal key. Phones use ``trainingkit forms serve``, which
 """
 from __future__ import annotations
 
-from .widgets import FormWidget
+from ..forms.widgets import FormWidget
 
 
 def show_form(form_id: str, language: str | None = None, db: str | None = None) -> FormWidget:
     """The form ``form_id`` of the course around this notebook, saving into the course's store."""
     from ..course import load_course
-    from ..feedback import FeedbackStore
+    from ..forms.resolve import load_forms
     from ..paths import course_root
-    from .resolve import load_forms
+    from .store import FeedbackStore
 
     root = course_root()
     course = load_course(root)
