@@ -176,7 +176,7 @@ def test_each_script_prints_with_its_bundled_font_in_the_pdf(sites, latin_only_f
     from pypdf import PdfReader
 
     from trainingkit.pack.compose import Page, article, document, stylesheets
-    from trainingkit.pack.pdf import PrintJob, print_pdfs
+    from trainingkit.pdf import PrintJob, print_pdfs
 
     jobs = {}
     for code in PLANTED:

@@ -10,7 +10,6 @@ the pages that really changed.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import nbformat
 import yaml
 
 from .clocktimes import clock_times_step
-from .course import PAGE_DIRS, SESSION_DIR, EXERCISE_DIR, Course, load_course
+from .course import PAGE_DIRS, EXERCISE_DIR, Course, load_course
 from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_edition, steps_for
 from .daypages import day_page_texts, toc_with_day_pages
 from .errors import TrainingkitError
