@@ -46,8 +46,8 @@ def _one_new_answer(root: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def _plain_sources(dest: Path) -> Path:
-    """The course's sources as one plain Jupyter Book that executes its notebooks itself."""
+def copy_sources(dest: Path) -> Path:
+    """The course's sources (with its PO files), as a course folder to build."""
     dest.mkdir()
     for name in PARTS:
         src = REPO / name
@@ -55,6 +55,12 @@ def _plain_sources(dest: Path) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
         elif src.is_file():
             shutil.copy2(src, dest / name)
+    return dest
+
+
+def _plain_sources(dest: Path) -> Path:
+    """The course's sources as one plain Jupyter Book that executes its notebooks itself."""
+    copy_sources(dest)
     config = yaml.safe_load((dest / "_config.yml").read_text(encoding="utf-8"))
     config.setdefault("execute", {})["execute_notebooks"] = "cache"
     (dest / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import io
-import shutil
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-from benchmarks.bench_build import PARTS, REPO, _timed
+from benchmarks.bench_build import _timed, copy_sources
 from trainingkit.pack import zip_language_sites
 from trainingkit.offline.fonts import font_assets
 
@@ -23,18 +22,6 @@ def zipped_size(folder: Path) -> int:
     return buffer.tell()
 
 
-def _copy(dest: Path) -> Path:
-    """The course's sources (with its PO files), as a course folder to build."""
-    dest.mkdir()
-    for name in PARTS:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
-        elif src.is_file():
-            shutil.copy2(src, dest / name)
-    return dest
-
-
 def _build(root: Path, *args: str) -> float:
     seconds, _ = _timed([sys.executable, "-m", "trainingkit.cli", "build", *args], root)
     return seconds
@@ -42,7 +29,7 @@ def _build(root: Path, *args: str) -> float:
 
 def run():
     with tempfile.TemporaryDirectory() as tmp:
-        root = _copy(Path(tmp) / "course")
+        root = copy_sources(Path(tmp) / "course")
         _build(root, "--edition", "participant")   # cold: executes the notebooks once
         english = _build(root, "--edition", "participant")  # nothing changed: the baseline
         with_km = _build(root, "--edition", "participant", "--lang", "km")
