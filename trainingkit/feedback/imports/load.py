@@ -105,7 +105,7 @@ class Loader:
 
     def _note_zawgyi(self, item: Submission) -> None:
         for name, value in item.answers.items():
-            if isinstance(value, str) and is_zawgyi(value):
+            if isinstance(value, str) and not value.isascii() and is_zawgyi(value):  # ASCII first: the usual case, cheaply
                 if len(self.zawgyi) >= MAX_PROBLEMS:
                     self.more_zawgyi += 1
                     continue
