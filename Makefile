@@ -26,6 +26,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $@
 
 book: $(STAMP)  ## build both editions: _build/participant/html and _build/trainer/html
+	@.ci/ensure-fonts
 	$(BIN)/trainingkit check
 	$(BIN)/trainingkit build --edition all
 
@@ -39,6 +40,7 @@ pack: book  ## _build/pack/: both sites as offline zip files, a trainer PDF per 
 	$(BIN)/trainingkit pack
 
 lab: $(STAMP)  ## JupyterLab on the participant notebooks, for a trainee's laptop (work is kept in var/lab)
+	@.ci/ensure-fonts
 	$(BIN)/trainingkit build --edition participant
 	$(BIN)/python -m trainingkit.pack.lab
 
