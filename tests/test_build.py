@@ -198,3 +198,20 @@ def test_editing_one_dataset_re_executes_only_the_exercise_that_declares_it(buil
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a blank line: same data
 
     assert _ran(root, cache, touch_stakeholders) == 1
+
+
+def test_a_rebuild_with_nothing_staged_changed_runs_no_sphinx_and_a_failed_run_is_redone(built, monkeypatch):
+    import trainingkit.build as building
+
+    root, _, cache = built
+    build(root, cache_dir=cache)  # whatever earlier tests changed is now built
+    rounds, real = [], building._run_round
+    monkeypatch.setattr(building, "_run_round", lambda layout, names: rounds.append(list(names)) or real(layout, names))
+    report = build(root, cache_dir=cache)
+    assert rounds == [] and report.sites["trainer"].is_file() and report.sites["participant"].is_file()
+    (root / "_build/trainer" / building.SPHINX_STAMP).unlink()  # what a failed Sphinx run leaves
+    build(root, cache_dir=cache)
+    assert rounds == [["trainer"]]
+    (root / "_build/participant/src/book/extra-page.md").write_text("# Not in the toc\n", encoding="utf-8")
+    build(root, cache_dir=cache)  # the stray staged file is removed: the site changes
+    assert rounds == [["trainer"], ["participant"]]

@@ -26,7 +26,7 @@ from .editions import EDITIONS, PARTICIPANT, assert_no_trainer_content, build_ed
 from .daypages import day_page_texts, toc_with_day_pages
 from .errors import TrainingkitError
 from .evaluation.pilot_box import pilot_feedback_steps
-from .execute import NotebookJob, executed_notebooks
+from .execute import NotebookJob, executed_notebooks, package_digest
 from .exercises.cases import case_sources
 from .facts import FACTS_FILE, ROLE
 from .followup.book import ENV_SUMMARY, book_summary
@@ -98,6 +98,7 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
     if languages:
         sites.update(language_sites(course, sites.get(PARTICIPANT) or {**stage(course, PARTICIPANT, executed, (), url),
                                                                         **assets}, languages, say))
+    code = package_digest()
     for name, files in sites.items():
         src = layout.src(name)
         written = sync_tree(src, files)
@@ -105,12 +106,14 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
             # Sphinx copies static files (a new stylesheet, script or QR code) only when some
             # page is out of date: make the root page so.
             page_file(src, course.toc.root).touch()
-        staged[name] = src
+        if written or not _site_is_current(layout, name, code):
+            staged[name] = src
     report.seconds["stage"] = time.perf_counter() - started
 
-    say("running Sphinx on each edition (a cold build takes about a minute)")
+    say("running Sphinx on each edition (a cold build takes about a minute)" if staged else
+        "every edition is up to date: Sphinx has nothing to do")
     started = time.perf_counter()
-    report.sites = run_sphinx(layout, list(staged))
+    report.sites = {**{name: layout.html(name) / "index.html" for name in sites}, **run_sphinx(layout, list(staged), code)}
     report.seconds["sphinx"] = time.perf_counter() - started
     return report
 
@@ -216,7 +219,8 @@ def _yaml(data) -> bytes:
 
 
 def sync_tree(dest: Path, files: dict[str, bytes]) -> list[str]:
-    """Make ``dest`` hold exactly ``files``, touching only what differs; return what was written."""
+    """Make ``dest`` hold exactly ``files``, touching only what differs; return what was written
+    or removed."""
     written = []
     for rel, data in files.items():
         target = dest / rel
@@ -231,6 +235,7 @@ def sync_tree(dest: Path, files: dict[str, bytes]) -> list[str]:
         rel = path.relative_to(dest).as_posix()
         if path.is_file() and rel not in files:
             path.unlink()
+            written.append(rel)  # a page taken away changes the site too
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return written
@@ -239,13 +244,27 @@ def sync_tree(dest: Path, files: dict[str, bytes]) -> list[str]:
 SIDE_BY_SIDE = 2  # Sphinx runs at once: both editions, or two language sites, per round
 
 
-def run_sphinx(layout: BuildLayout, names: list[str]) -> dict[str, Path]:
+SPHINX_STAMP = ".sphinx-built"  # beside src/ and html/: the code digest of the last good Sphinx run
+
+
+def _site_is_current(layout: BuildLayout, name: str, code: str) -> bool:
+    """Nothing staged changed since Sphinx last succeeded on this edition with this code, so
+    its run would rewrite nothing (a failed run leaves no stamp)."""
+    stamp = layout.edition(name) / SPHINX_STAMP
+    return (layout.html(name) / "index.html").is_file() and stamp.is_file() and stamp.read_text() == code
+
+
+def run_sphinx(layout: BuildLayout, names: list[str], code: str) -> dict[str, Path]:
     """Run Sphinx on each staged edition, side by side; raise with every warning on failure."""
     failures = []
+    for name in names:
+        (layout.edition(name) / SPHINX_STAMP).unlink(missing_ok=True)
     for first in range(0, len(names), SIDE_BY_SIDE):
         failures += _run_round(layout, names[first:first + SIDE_BY_SIDE])
     if failures:
         raise TrainingkitError("\n".join(failures))
+    for name in names:
+        (layout.edition(name) / SPHINX_STAMP).write_text(code)
     return {edition: layout.html(edition) / "index.html" for edition in names}
 
 
