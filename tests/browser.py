@@ -40,16 +40,21 @@ def browser():
         chromium.close()
 
 
+def recording(pg):
+    """``pg`` recording its console errors (``pg.console_errors``) and every request URL
+    (``pg.requests``)."""
+    pg.console_errors, pg.requests = [], []
+    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    return pg
+
+
 @pytest.fixture
 def page(browser):
     """A fresh page that records console errors (``page.console_errors``) and every request
     URL (``page.requests``), so tests can assert nothing left the machine."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.console_errors, pg.requests = [], []
-    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    yield pg
+    yield recording(context.new_page())
     context.close()
 
 
@@ -57,9 +62,5 @@ def page(browser):
 def phone(browser):
     """A fresh touch page at phone width that records console errors and requests like ``page``."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.console_errors, page.requests = [], []
-    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("request", lambda r: page.requests.append(r.url))
-    yield page
+    yield recording(context.new_page())
     context.close()

@@ -67,15 +67,19 @@ class FormService:
         self.clock = clock
         self._lock = threading.Lock()
 
+    def _too_many_tries(self, address: str, language: str) -> Reply | None:
+        """The 429 reply while ``address`` must wait after failed keys, else ``None``."""
+        with self._lock:
+            wait = self.refusals.wait(address, self.clock())
+        return Reply(429, {"message": web("too_many_tries", language, minutes=math.ceil(wait / 60))}) if wait else None
+
     def submit(self, form_id: str, payload: dict, address: str) -> Reply:
         form = self.forms.get(form_id)
         if form is None:
             return Reply(404, {"message": web("no_such_form", "en")})
         language = payload.get("language") if payload.get("language") in form.languages else form.languages[0]
-        with self._lock:
-            wait = self.refusals.wait(address, self.clock())
-        if wait:
-            return Reply(429, {"message": web("too_many_tries", language, minutes=math.ceil(wait / 60))})
+        if (refused := self._too_many_tries(address, language)) is not None:
+            return refused
         answers = payload.get("answers") if isinstance(payload.get("answers"), dict) else {}
         _values, problems = form.check(answers)
         problems = {name: web("answer_needed", language) if reason == REQUIRED else reason for name, reason in problems.items()}
@@ -112,10 +116,8 @@ class FormService:
         if form is None or self.plans is None or not any(f.action_slot for f in form.fields):
             return Reply(404, {"message": web("no_such_form", "en")})
         language = payload.get("language") if payload.get("language") in form.languages else form.languages[0]
-        with self._lock:
-            wait = self.refusals.wait(address, self.clock())
-        if wait:
-            return Reply(429, {"message": web("too_many_tries", language, minutes=math.ceil(wait / 60))})
+        if (refused := self._too_many_tries(address, language)) is not None:
+            return refused
         participant, token = _text(payload.get(PARTICIPANT)), _text(payload.get(TOKEN))
         if not participant.strip() or not token.strip():
             return Reply(422, {"actions": []})
