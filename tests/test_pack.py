@@ -1,6 +1,7 @@
 """End to end: `trainingkit pack` from a built copy of the course writes site zips that work from
 disk with the network cut, PDFs a trainer can print (A4, numbered, one part per session, the
 day's preparation first), and the participant notebooks, which install and run with no internet."""
+import functools
 import json
 import re
 import subprocess
@@ -70,6 +71,7 @@ def packed(book_variant, tmp_path_factory):
         yield root, make_pack(root, wheel_cache=tmp_path_factory.getbasetemp() / "wheelhouse")
 
 
+@functools.cache  # the module's pack is written once, and pypdf takes about 60 ms a page
 def pdf_text(path: Path) -> list[str]:
     return [re.sub(r"\s+", " ", page.extract_text()).strip() for page in PdfReader(path).pages]
 

@@ -63,33 +63,42 @@ def _print(jobs: dict[Path, PrintJob]) -> list[Path]:
                 page.pdf(
                     path=str(target), format="A4", margin=MARGIN, print_background=True,
                     display_header_footer=True, header_template="<span></span>", footer_template=footer(job.label),
-                    tagged=True,  # structure for screen readers; the outline is added below
+                    tagged=True,  # structure for screen readers
+                    outline=bool(job.bookmarks),  # where each heading landed: add_outline reads it
                 )
                 page.close()
-                add_outline(target, job.bookmarks)
+                if job.bookmarks:
+                    add_outline(target, job.bookmarks)
         finally:
             browser.close()
     return list(jobs)
 
 
-def _words(text: str) -> str:
-    """Text as words: ligatures (ﬂ) undone, any run of spaces or line breaks one space."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+def _squeezed(text: str) -> str:
+    """Text with ligatures (ﬂ) undone and no spaces at all (Chromium's outline titles drop the
+    space where a heading breaks over two lines)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def add_outline(path: Path, titles: tuple[str, ...]) -> None:
-    """Bookmark the page each title opens (Chromium's own outline repeats words of headings
-    that open a page); fail if a title opens no page."""
+    """Replace Chromium's outline with one bookmark per title, on the page where the top-level
+    heading with that title landed; fail if a title is not among those headings, in order.
+
+    Chromium knows where each heading landed, so no page's text is read (that took about 60 ms
+    a page). Its own titles are not kept: they repeat words of a heading that breaks over two
+    lines ("Key pointsKey points"), so a title is looked for inside them."""
     reader = PdfReader(path)
-    texts = [_words(page.extract_text()) for page in reader.pages]
-    writer = PdfWriter(clone_from=reader)
+    headings = [(_squeezed(item.title), reader.get_destination_page_number(item))
+                for item in reader.outline if not isinstance(item, list)]
+    writer = PdfWriter(path, incremental=True)  # appends the new outline: nothing else is rewritten
+    writer.get_outline_root().empty_tree()
     start = 0
     for title in titles:
-        index = next((i for i in range(start, len(texts)) if texts[i].startswith(_words(title))), None)
+        index = next((i for i in range(start, len(headings)) if _squeezed(title) in headings[i][0]), None)
         if index is None:
-            raise TrainingkitError(f"{path}: no page opens with '{title}' (from page {start + 1} on)")
-        writer.add_outline_item(title=title, page_number=index)
-        start = index
+            raise TrainingkitError(f"{path}: no top-level heading '{title}' (from heading {start + 1} of {len(headings)} on)")
+        writer.add_outline_item(title=title, page_number=headings[index][1])
+        start = index + 1
     writer.page_mode = "/UseOutlines"
     with open(path, "wb") as out:
         writer.write(out)

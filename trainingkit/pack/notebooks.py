@@ -198,7 +198,6 @@ def _pip(*args: str) -> None:
 
 def wheelhouse(requirements: Path, pins: Path, dest: Path) -> None:
     """Every wheel the requirements need, with their dependencies at the course's pins."""
-    dest.mkdir(parents=True, exist_ok=True)
     _pip("wheel", "--wheel-dir", str(dest), "--find-links", str(dest), "-r", str(requirements), "-c", str(pins))
 
 
@@ -224,15 +223,20 @@ def make_participant_notebooks(course: Course, out: Path, wheel_cache: Path | No
     cache = wheel_cache or BuildLayout(root).wheelhouse
     pins = project_root() / "requirements.txt"
     lines = requirement_lines(pins.read_text(encoding="utf-8"))
+    cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        reqs = Path(tmp) / "requirements.txt"
-        reqs.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        wheelhouse(reqs, pins, cache)
         for old in cache.glob("trainingkit-*.whl"):
             old.unlink()
         kit = build_trainingkit_wheel(root, cache)
-        needed = lines + [f"trainingkit=={kit.name.split('-')[1]}"]
-        reqs.write_text("\n".join(needed) + "\n", encoding="utf-8")
+        reqs = Path(tmp) / "requirements.txt"
+        reqs.write_text("\n".join(lines + [f"trainingkit=={kit.name.split('-')[1]}"]) + "\n", encoding="utf-8")
+        try:  # a wheelhouse kept from the last pack usually has every wheel already
+            wheels = resolved_wheels(reqs, cache)
+        except TrainingkitError:  # else fetch what is missing (pip cache or PyPI), then check again
+            third_party = Path(tmp) / "third-party.txt"
+            third_party.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            wheelhouse(third_party, pins, cache)
+            wheels = resolved_wheels(reqs, cache)
 
         target = out / ZIP_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -241,7 +245,7 @@ def make_participant_notebooks(course: Course, out: Path, wheel_cache: Path | No
             put = lambda rel, data: archive.writestr(f"{FOLDER}/{rel}", data)  # noqa: E731
             put("HOW-TO-OPEN.txt", how_to(course))
             put("requirements.txt", reqs.read_text(encoding="utf-8"))
-            for path in resolved_wheels(reqs, cache):
+            for path in wheels:
                 archive.write(path, f"{FOLDER}/{WHEELHOUSE}/{path.name}", compress_type=zipfile.ZIP_STORED)
             for name in COURSE_DATA:
                 for path in _files(root / name):
