@@ -23,3 +23,8 @@ def test_the_shared_outputs_of_a_build_and_a_pack():
     assert layout.gettext == ROOT / "_build/gettext"
     assert layout.pack == ROOT / "_build/pack"
     assert layout.wheelhouse == ROOT / "_build/wheelhouse"
+
+
+def test_a_relative_course_root_gives_the_same_absolute_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert BuildLayout(Path("course")).src("trainer") == tmp_path / "course/_build/trainer/src"

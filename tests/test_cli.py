@@ -40,3 +40,14 @@ def test_check_exits_1_with_file_cell_message_lines(course_dir):
 def test_check_passes_on_the_real_course():
     result = run(["check"], REPO)
     assert (result.exit_code, result.output) == (0, "course OK\n")
+
+
+def test_a_new_process_reads_the_course_without_compiling_the_iri_grammars():
+    """Every kernel, Sphinx run and command starts a Python; jsonschema's optional IRI checker
+    would compile about 35 Lark grammars in each (0.8 s), for a format the kit never checks."""
+    import subprocess
+    import sys
+
+    probe = "import sys, trainingkit.course, nbformat, jsonschema; print(sorted(m for m in ('lark', 'rfc3987_syntax') if sys.modules.get(m)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

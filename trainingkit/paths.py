@@ -27,6 +27,11 @@ class BuildLayout:
 
     course: Path  # the course root
 
+    def __post_init__(self):
+        # Absolute, so a relative course root means the same folder to Sphinx's subprocesses,
+        # which resolve the staged toc against the staged folder.
+        object.__setattr__(self, "course", Path(self.course).resolve())
+
     @property
     def root(self) -> Path:
         return self.course / BUILD_DIR
