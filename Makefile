@@ -33,7 +33,8 @@ book: $(STAMP)  ## build both editions: _build/participant/html and _build/train
 test: $(STAMP)  ## the whole test suite, including slow end-to-end checks
 	@.ci/ensure-chromium
 	$(BIN)/trainingkit check
-	$(BIN)/python -m pytest
+	@# one worker per core, up to 4: a module runs whole on one worker, so its fixtures are set up once
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 pack: book  ## _build/pack/: both sites as offline zip files, a trainer PDF per day, participant handouts
 	@.ci/ensure-chromium

@@ -118,6 +118,14 @@ def book_variant(shared_build):
     return variant
 
 
+def pytest_collection_modifyitems(items):
+    """Modules with slow end-to-end checks run first, each module's tests kept together (so
+    its fixtures are set up once): the shared build is then ready before the exercise tests
+    ask for it, and with ``-n`` the short modules fill the gaps at the end."""
+    slow = {item.module for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.module not in slow)
+
+
 def _session_builds_the_book(session) -> bool:
     return any("shared_build" in getattr(item, "fixturenames", ()) for item in session.items)
 
