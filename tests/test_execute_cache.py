@@ -1,11 +1,15 @@
 """What each notebook's execution cache key covers (trainingkit/execute.py, build.notebook_jobs)."""
 import shutil
 
+import nbformat
+import pytest
+
 from trainingkit.build import notebook_jobs
 from trainingkit.course import load_course
-from trainingkit.execute import PACKAGE_DIR, inputs_digest, package_digest
+from trainingkit.execute import PACKAGE_DIR, executed_notebooks, inputs_digest, package_digest
 
 from conftest import REPO
+from coursefactory import code, edit_notebook
 
 
 def jobs_by_page(root):
@@ -68,3 +72,16 @@ def test_two_copies_of_a_course_in_different_folders_share_their_keys(tmp_path):
     keys = [{page: inputs_digest(tmp_path / f, job, package) for page, job in jobs_by_page(tmp_path / f).items()}
             for f in ("a", "b")]
     assert keys[0] == keys[1]
+
+
+@pytest.mark.slow
+def test_a_notebook_run_now_is_staged_as_the_next_build_takes_it_from_the_cache(course_dir, tmp_path):
+    """Else the build after a cold one re-stages every notebook that ran, and Sphinx reads them all again."""
+    page = next(course_dir.glob("modules/day1/*.ipynb"))
+    edit_notebook(page, lambda nb: nb.cells.append(code("from IPython.display import HTML\nprint('ran'); HTML('<b>shown</b>')")))
+    jobs = notebook_jobs(load_course(course_dir), tmp_path / "summary.json", "S1")
+    fresh, ran = executed_notebooks(course_dir, jobs, tmp_path / "cache")
+    cached, ran_again = executed_notebooks(course_dir, jobs, tmp_path / "cache")
+    assert (ran, ran_again) == (1, 0)
+    assert "shown" in nbformat.writes(fresh[page])
+    assert {path: nbformat.writes(nb) for path, nb in fresh.items()} == {path: nbformat.writes(nb) for path, nb in cached.items()}

@@ -169,7 +169,9 @@ def executed_notebooks(root: Path, jobs: list[NotebookJob], cache_dir: Path, wor
         nbformat.write(done, tmp)
         tmp.replace(cached)  # atomic: a half-written cache entry is never read
         say(f"  ran {relative(job.path, root)} in {time.perf_counter() - started:.1f} s")
-        return job.path, done
+        # as a later build takes it from the cache, so an unchanged course stages the same bytes
+        # and Sphinx has nothing to redo
+        return job.path, merge_outputs(nb, nbformat.read(cached, as_version=4))
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for path, done in pool.map(run, to_run):
