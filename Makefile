@@ -12,10 +12,12 @@ $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@# uv (one wheel from PyPI) installs the same pinned tree about ten times faster than pip;
-	@# pip stays the fallback, and requirements.txt the lock either way.
+	@# pip stays the fallback, and requirements.txt the lock either way. Both write the bytecode
+	@# at install time (uv only when asked): where PYTHONDONTWRITEBYTECODE is set, every kernel,
+	@# Sphinx run and command would otherwise compile its imports again, about 3 s each.
 	@echo "installing the pinned dependencies into $(VENV) (requirements.txt)..."
 	@if $(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" >/dev/null 2>&1 \
-	    && $(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt \
+	    && $(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -r requirements.txt \
 	    && $(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e . ; then \
 	  echo "installed with uv $(UV_VERSION)"; \
 	else \
@@ -23,6 +25,7 @@ $(STAMP): requirements.txt pyproject.toml
 	  $(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -r requirements.txt \
 	  && $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e . ; \
 	fi
+	@$(BIN)/python -m compileall -q trainingkit >/dev/null
 	@touch $@
 
 book: $(STAMP)  ## build both editions: _build/participant/html and _build/trainer/html
