@@ -110,7 +110,7 @@ def build(root: Path, editions=EDITIONS, jobs: int = 2, cache_dir: Path | None =
             staged[name] = src
     report.seconds["stage"] = time.perf_counter() - started
 
-    say("running Sphinx on each edition (a cold build takes about a minute)" if staged else
+    say("running Sphinx on each edition (from scratch this takes 10 to 30 s)" if staged else
         "every edition is up to date: Sphinx has nothing to do")
     started = time.perf_counter()
     report.sites = {**{name: layout.html(name) / "index.html" for name in sites}, **run_sphinx(layout, list(staged), code)}
