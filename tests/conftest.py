@@ -119,16 +119,11 @@ def book_variant(shared_build):
 
 
 def pytest_collection_modifyitems(items):
-    """The longest module first, then those with slow end-to-end checks, each module's tests
-    kept together (so its fixtures are set up once): the shared build is then ready before the
-    exercise tests ask for it, and with ``-n`` the short modules fill the gaps at the end."""
-    def rank(item) -> int:
-        return 0 if item.get_closest_marker("longest") else 1 if item.get_closest_marker("slow") else 2
-
-    module_rank: dict = {}
-    for item in items:
-        module_rank[item.module] = min(module_rank.get(item.module, 2), rank(item))
-    items.sort(key=lambda item: module_rank[item.module])
+    """Modules with slow end-to-end checks run first, each module's tests kept together (so
+    its fixtures are set up once): the shared build is then ready before the exercise tests
+    ask for it, and with ``-n`` the short modules fill the gaps at the end."""
+    slow = {item.module for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.module not in slow)
 
 
 def _session_builds_the_book(session) -> bool:

@@ -23,7 +23,7 @@ from trainingkit.pdf import MARGIN
 from browser import require_chromium
 from coursefactory import KERNEL, code, edit_notebook, front_matter, markdown
 
-pytestmark = [pytest.mark.slow, pytest.mark.longest]
+pytestmark = pytest.mark.slow
 
 ANSWER = "PLANTED-MODEL-ANSWER-2b7e"
 LONG_CODE = "recruitment_fee_per_worker_in_baht_" * 8  # one unbreakable 280-character line
