@@ -135,6 +135,12 @@ def execution_error(nb: NotebookNode, path: str, exc: Exception) -> ExecutionErr
     return ExecutionError(path, None, type(exc).__name__, text.splitlines()[-1] if text else "", notebook=nb)
 
 
+def _from_cache(nb: NotebookNode, cached: Path) -> NotebookNode:
+    """``nb`` with its outputs as cached: a notebook run now is staged this way too, so the
+    next build of an unchanged course stages the same bytes and Sphinx has nothing to redo."""
+    return merge_outputs(nb, nbformat.read(cached, as_version=4))
+
+
 def executed_notebooks(root: Path, jobs: list[NotebookJob], cache_dir: Path, workers: int = 2,
                        progress=None):
     """Each job's notebook with outputs: from the cache, or run now and cached.
@@ -155,7 +161,7 @@ def executed_notebooks(root: Path, jobs: list[NotebookJob], cache_dir: Path, wor
             continue
         cached = cache_dir / f"{cache_key(nb, inputs_digest(root, job, package))}.ipynb"
         if cached.is_file():
-            results[job.path] = merge_outputs(nb, nbformat.read(cached, as_version=4))
+            results[job.path] = _from_cache(nb, cached)
             from_cache += 1
         else:
             to_run.append((job, nb, cached))
@@ -169,9 +175,7 @@ def executed_notebooks(root: Path, jobs: list[NotebookJob], cache_dir: Path, wor
         nbformat.write(done, tmp)
         tmp.replace(cached)  # atomic: a half-written cache entry is never read
         say(f"  ran {relative(job.path, root)} in {time.perf_counter() - started:.1f} s")
-        # as a later build takes it from the cache, so an unchanged course stages the same bytes
-        # and Sphinx has nothing to redo
-        return job.path, merge_outputs(nb, nbformat.read(cached, as_version=4))
+        return job.path, _from_cache(nb, cached)
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for path, done in pool.map(run, to_run):
