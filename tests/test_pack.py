@@ -3,6 +3,7 @@ disk with the network cut, PDFs a trainer can print (A4, numbered, one part per 
 day's preparation first), and the participant notebooks, which install and run with no internet."""
 import functools
 import json
+import os
 import re
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pypdf import PdfReader
 
 from trainingkit.course import load_course
 from trainingkit.pack import FACTS_TITLE, HANDOUTS, day_documents, handout_document, make_pack
-from trainingkit.pack.notebooks import FOLDER, ZIP_NAME
+from trainingkit.pack.notebooks import FOLDER, ZIP_NAME, make_participant_notebooks
 from trainingkit.pdf import MARGIN
 
 from browser import require_chromium
@@ -285,3 +286,14 @@ def test_the_participant_notebooks_install_offline_in_a_fresh_venv_and_every_one
         (downloads / name).write_bytes((root / f"_build/participant/html/_sources/exercises/{name}").read_bytes())
     ran = subprocess.run([str(venv / "bin/python"), str(runner), str(downloads)], cwd=downloads, env=env, capture_output=True, text=True, timeout=600)
     assert json.loads(ran.stdout.strip().splitlines()[-1]) == {name: [] for name in fetched}
+
+
+def test_a_second_pack_with_no_internet_takes_every_wheel_from_the_kept_wheelhouse(packed, tmp_path, tmp_path_factory, monkeypatch):
+    """A trainer packs again at a venue with no internet: the wheelhouse the first pack kept,
+    with the tools the kit's own wheel is built with, is enough."""
+    root, _ = packed
+    monkeypatch.setenv("PIP_INDEX_URL", "http://127.0.0.1:9/simple")  # nothing listens there: any index request fails
+    monkeypatch.setenv("PIP_CONFIG_FILE", os.devnull)
+    again = make_participant_notebooks(load_course(root), tmp_path, tmp_path_factory.getbasetemp() / "wheelhouse")
+    wheels = lambda archive: sorted(n for n in zipfile.ZipFile(archive).namelist() if n.endswith(".whl"))  # noqa: E731
+    assert wheels(again) == wheels(root / f"_build/pack/{ZIP_NAME}")

@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -149,8 +150,15 @@ def project_root() -> Path:
     return root
 
 
-def build_trainingkit_wheel(course_root: Path, dest: Path) -> Path:
-    """The trainingkit wheel, with the course data inside the package (``trainingkit/_course``)."""
+def build_requirements() -> list[str]:
+    """What the trainingkit wheel is built with (``[build-system] requires``): kept in the
+    wheelhouse too, so that a pack with no internet can build it."""
+    return tomllib.loads((project_root() / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+
+
+def build_trainingkit_wheel(course_root: Path, dest: Path, offline: bool = False) -> Path:
+    """The trainingkit wheel, with the course data inside the package (``trainingkit/_course``).
+    Its build tools come from ``dest`` first, and only from there when ``offline``."""
     package_root = project_root()
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "trainingkit"
@@ -161,7 +169,8 @@ def build_trainingkit_wheel(course_root: Path, dest: Path) -> Path:
         _copy_course_data(course_root, project / "trainingkit" / BUNDLED_COURSE)
         pyproject = project / "pyproject.toml"
         pyproject.write_text(participant_pyproject(pyproject.read_text(encoding="utf-8")), encoding="utf-8")
-        _pip("wheel", "--no-deps", "--wheel-dir", str(dest), str(project))
+        _pip("wheel", "--no-deps", *(["--no-index"] if offline else []), "--find-links", str(dest),
+             "--wheel-dir", str(dest), str(project))
     wheels = sorted(dest.glob("trainingkit-*.whl"), key=lambda p: p.stat().st_mtime)
     if not wheels:
         raise TrainingkitError(f"pip wrote no trainingkit wheel into {dest}")
@@ -225,18 +234,22 @@ def make_participant_notebooks(course: Course, out: Path, wheel_cache: Path | No
     lines = requirement_lines(pins.read_text(encoding="utf-8"))
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        for old in cache.glob("trainingkit-*.whl"):
-            old.unlink()
-        kit = build_trainingkit_wheel(root, cache)
         reqs = Path(tmp) / "requirements.txt"
-        reqs.write_text("\n".join(lines + [f"trainingkit=={kit.name.split('-')[1]}"]) + "\n", encoding="utf-8")
-        try:  # a wheelhouse kept from the last pack usually has every wheel already
-            wheels = resolved_wheels(reqs, cache)
+
+        def kit_and_wheels(offline: bool) -> list[Path]:
+            for old in cache.glob("trainingkit-*.whl"):
+                old.unlink()
+            kit = build_trainingkit_wheel(root, cache, offline)
+            reqs.write_text("\n".join(lines + [f"trainingkit=={kit.name.split('-')[1]}"]) + "\n", encoding="utf-8")
+            return resolved_wheels(reqs, cache)
+
+        try:  # a wheelhouse kept from the last pack has every wheel: no internet needed, as at a venue
+            wheels = kit_and_wheels(offline=True)
         except TrainingkitError:  # else fetch what is missing (pip cache or PyPI), then check again
             third_party = Path(tmp) / "third-party.txt"
-            third_party.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            third_party.write_text("\n".join(lines + build_requirements()) + "\n", encoding="utf-8")
             wheelhouse(third_party, pins, cache)
-            wheels = resolved_wheels(reqs, cache)
+            wheels = kit_and_wheels(offline=False)
 
         target = out / ZIP_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
