@@ -19,6 +19,14 @@ ARGS = [
 ]
 
 
+def keep_screenshot(pg, name: str) -> None:
+    """A full-page screenshot in ``$TRAININGKIT_SCREENSHOTS`` for a person to look at, and none
+    when it is unset: no test reads it, and Chromium takes up to 5 s for a long session page."""
+    if folder := os.environ.get("TRAININGKIT_SCREENSHOTS"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(Path(folder) / f"{name.replace('/', '-')}.png"), full_page=True)
+
+
 def require_chromium() -> Path:
     if CHROMIUM.exists():
         return CHROMIUM

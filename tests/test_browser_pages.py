@@ -14,6 +14,7 @@ from PIL import Image
 from trainingkit.build import build
 from trainingkit.forms.qr import QR_FILE, URL_FILE, alt_text
 
+from browser import keep_screenshot
 from coursefactory import code, edit_notebook, markdown
 
 pytestmark = pytest.mark.slow
@@ -68,12 +69,12 @@ def serious(page) -> list[tuple]:
 
 
 @pytest.mark.parametrize("edition, docname", PAGES, ids=[f"{e}:{d}" for e, d in PAGES])
-def test_page_opened_from_disk_has_no_errors_no_outside_request_and_no_serious_axe_violation(site, page, edition, docname, tmp_path):
+def test_page_opened_from_disk_has_no_errors_no_outside_request_and_no_serious_axe_violation(site, page, edition, docname):
     if docname == EXERCISE:
         docname = first_exercise(site)
     page.goto(url(site, edition, docname))
     page.wait_for_load_state("networkidle")
-    page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
+    keep_screenshot(page, f"{edition}-{docname}")
     assert page.console_errors == []
     assert leaving(page.requests) == []
     assert serious(page) == []
@@ -94,12 +95,12 @@ PHONE_PAGES = [(e, d) for e in ("participant", "trainer") for d in ("book/progra
 
 
 @pytest.mark.parametrize("edition, docname", PHONE_PAGES, ids=[f"{e}:{d}" for e, d in PHONE_PAGES])
-def test_phone_width_page_does_not_scroll_sideways(site, page, edition, docname, tmp_path):
+def test_phone_width_page_does_not_scroll_sideways(site, page, edition, docname):
     page.set_viewport_size(PHONE)
     page.goto(url(site, edition, docname))
     page.wait_for_load_state("networkidle")
     widths = page.evaluate("[document.documentElement.scrollWidth, document.body.scrollWidth]")
-    page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+    keep_screenshot(page, f"phone-{edition}-{docname}")
     assert widths[0] <= PHONE["width"] and widths[1] <= PHONE["width"]
 
 

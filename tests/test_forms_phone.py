@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from browser import PHONE
+from browser import PHONE, keep_screenshot
 from formserver import KEYS, stored
 
 pytestmark = pytest.mark.slow
@@ -31,7 +31,7 @@ def test_the_slip_link_fills_in_code_and_key_and_keeps_the_key_out_of_the_addres
     expect(phone.get_by_label("Your personal key")).to_have_value(KEYS["KH-03"])
 
 
-def test_problems_are_summarised_at_the_top_and_the_first_one_gets_the_focus(served, phone, tmp_path):
+def test_problems_are_summarised_at_the_top_and_the_first_one_gets_the_focus(served, phone):
     base, url = served
     phone.goto(base + "forms/end")
     phone.get_by_label("Your participant code").fill("KH-03")
@@ -44,7 +44,7 @@ def test_problems_are_summarised_at_the_top_and_the_first_one_gets_the_focus(ser
     expect(summary.locator("li")).to_have_text("Overall, how good was this course for you?: Please answer this question.")
     assert phone.evaluate("document.activeElement.name") == "overall"
     expect(phone.locator("#p-overall")).to_have_text("Please answer this question.")
-    phone.screenshot(path=str(tmp_path / "end-problem.png"), full_page=True)
+    keep_screenshot(phone, "form-end-problem")
     # touch targets: every choice, box and button at least 44 px high
     heights = phone.locator(".tk-choice, #tk-form input[type=text], textarea, .tk-submit").evaluate_all(
         "els => els.map(e => e.getBoundingClientRect().height)")
@@ -68,7 +68,7 @@ def test_a_wrong_key_gets_the_plain_message_and_the_answers_stay(served, phone):
     assert dict(zip(*stored(url, "end", "MM-07")[["question", "value"]].T.values)) == {"overall": "5", "recommend": "10"}
 
 
-def test_typed_answers_survive_a_dropped_connection_and_are_sent_when_it_is_back(served, phone, tmp_path):
+def test_typed_answers_survive_a_dropped_connection_and_are_sent_when_it_is_back(served, phone):
     base, url = served
     phone.goto(base + "forms/daily")
     phone.get_by_label("Your participant code").fill("TH-11")
@@ -87,7 +87,7 @@ def test_typed_answers_survive_a_dropped_connection_and_are_sent_when_it_is_back
     phone.context.set_offline(True)
     phone.get_by_role("button", name="Send my answers").click()
     expect(phone.locator("#tk-status")).to_contain_text("No connection right now. Your answers are kept on this phone")
-    phone.screenshot(path=str(tmp_path / "daily-offline.png"), full_page=True)
+    keep_screenshot(phone, "form-daily-offline")
     assert stored(url, "daily", "TH-11").empty
     expect(phone.locator("#f-d2_s2_comment")).to_have_value(KHMER)
     expect(phone.get_by_label("Anything else about today")).to_have_value("The panel ran late.")
