@@ -21,7 +21,7 @@ from trainingkit.pack import FACTS_TITLE, HANDOUTS, day_documents, handout_docum
 from trainingkit.pack.notebooks import FOLDER, ZIP_NAME, make_participant_notebooks
 from trainingkit.pdf import MARGIN
 
-from browser import require_chromium
+from browser import keep_screenshot, require_chromium
 from coursefactory import KERNEL, code, edit_notebook, front_matter, markdown
 
 pytestmark = pytest.mark.slow
@@ -135,7 +135,7 @@ def test_the_unzipped_site_renders_from_disk_with_the_network_cut(packed, page, 
     page.locator(".widget-slider").wait_for(timeout=20_000)  # the widget, drawn by the bundled manager
     page.locator("mjx-container").first.wait_for(timeout=20_000)  # the maths, by the bundled MathJax
     assert page.evaluate("getComputedStyle(document.querySelector('.bd-sidebar-primary')).display") != "none"
-    page.screenshot(path=str(tmp_path / "offline-session.png"))
+    keep_screenshot(page, "offline-participant-session")
     assert outside == []
     assert page.console_errors == []
 
