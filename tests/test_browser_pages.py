@@ -14,7 +14,7 @@ from PIL import Image
 from trainingkit.build import build
 from trainingkit.forms.qr import QR_FILE, URL_FILE, alt_text
 
-from browser import keep_screenshot
+from browser import PHONE, keep_screenshot, settle
 from coursefactory import code, edit_notebook, markdown
 
 pytestmark = pytest.mark.slow
@@ -27,7 +27,6 @@ PAGES = [
     ("trainer", "book/index"), ("trainer", "book/programme"), ("trainer", SESSION),
     ("trainer", "modules/day1/d1-s5-daily-review"), ("trainer", "book/evaluation"),
 ]
-PHONE = {"width": 375, "height": 812}
 
 
 def plant_widget_and_maths(root):
@@ -73,7 +72,7 @@ def test_page_opened_from_disk_has_no_errors_no_outside_request_and_no_serious_a
     if docname == EXERCISE:
         docname = first_exercise(site)
     page.goto(url(site, edition, docname))
-    page.wait_for_load_state("networkidle")
+    settle(page)
     keep_screenshot(page, f"{edition}-{docname}")
     assert page.console_errors == []
     assert leaving(page.requests) == []
@@ -98,7 +97,7 @@ PHONE_PAGES = [(e, d) for e in ("participant", "trainer") for d in ("book/progra
 def test_phone_width_page_does_not_scroll_sideways(site, page, edition, docname):
     page.set_viewport_size(PHONE)
     page.goto(url(site, edition, docname))
-    page.wait_for_load_state("networkidle")
+    settle(page)
     widths = page.evaluate("[document.documentElement.scrollWidth, document.body.scrollWidth]")
     keep_screenshot(page, f"phone-{edition}-{docname}")
     assert widths[0] <= PHONE["width"] and widths[1] <= PHONE["width"]
@@ -122,7 +121,7 @@ def test_a_phone_form_loads_without_errors_or_outside_requests_and_passes_axe(se
     assert serious(page) == []
     page.get_by_role("link", name="Daily feedback").click()
     page.locator("#tk-form").wait_for(timeout=10_000)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.console_errors == []
     assert [u for u in page.requests if urlparse(u).hostname not in ("127.0.0.1", "localhost") and not u.startswith("data:")] == []
     assert serious(page) == []

@@ -15,9 +15,10 @@ from trainingkit.cli import main
 from trainingkit.course import load_course
 from trainingkit.daypages import IN_BRIEF, PREPARING, TRAINER_NOTES, day_page
 
+from browser import PHONE, settle
+
 pytestmark = pytest.mark.slow
 
-PHONE = {"width": 375, "height": 812}
 TRAINER_SECTIONS = ["Preparation", "Run of the session", "Facilitation notes", "Likely difficulties", "Adapting the session", "Safety"]
 SPAN = re.compile(r"^(\d\d:\d\d)–(\d\d:\d\d) \((\d+)–(\d+) min\)$")
 
@@ -179,7 +180,7 @@ def test_a_wide_run_table_says_it_scrolls_on_a_phone(built_book, page):
 
 def test_exercise_widgets_are_a_static_preview_with_no_live_control(built_book, page):
     page.goto((built_book / "_build/participant/html/exercises/ex-ratification-map.html").as_uri())
-    page.wait_for_load_state("networkidle")
+    settle(page)
     previews = page.locator("div.cell.tag_widget-preview")
     assert previews.count() >= 1
     for index in range(previews.count()):
