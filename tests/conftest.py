@@ -49,39 +49,63 @@ class ExecutedExercise:
 
 @dataclass
 class SharedBuild:
-    """The real course, copied and built once for the session (both editions) into a cold
-    execution cache: its report counts every notebook run, and ``runs`` keeps each notebook as
-    the build executed it, with the work folder its kernel had."""
+    """The real course, copied and built for the session (both editions). Its notebooks ran once
+    in the session, into a cold execution cache: ``executed_cold`` counts those runs, and
+    ``runs`` keeps each notebook as that run left it, with the work folder its kernel had.
+    ``report`` is this process's build of its copy."""
 
     root: Path
     report: object  # trainingkit.build.BuildReport
     cache: Path
     runs: dict[str, ExecutedExercise]
+    executed_cold: int
 
 
 @pytest.fixture(scope="session")
-def shared_build(tmp_path_factory) -> SharedBuild:
-    import trainingkit.execute
-    from trainingkit.build import build
+def shared_build(tmp_path_factory, worker_id) -> SharedBuild:
+    """Each xdist worker builds its own copy (``book_variant`` rebuilds it in place), but only
+    the first runs the notebooks: the others wait on a lock for its cache and read its runs,
+    so a cold run is never done twice while both compete for the cores."""
+    import json
 
+    import nbformat
+    from filelock import FileLock
+
+    import trainingkit.build
+    import trainingkit.execute
+
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the session's folder, above each worker's own
+    cache, runs_dir = shared / "execution-cache", shared / "build-runs"
+    cold = runs_dir / "cold.json"
     root = copy_course(tmp_path_factory.mktemp("book"))
-    cache = tmp_path_factory.getbasetemp() / "execution-cache"
-    works = tmp_path_factory.mktemp("build-work")
-    runs: dict[str, ExecutedExercise] = {}
+    executed_notebooks = trainingkit.build.executed_notebooks
     run_notebook = trainingkit.execute.run_notebook
 
     def observed(nb, path, root, env=None, work_dir=None):
-        """The build's own run, with a work folder the tests can look into afterwards."""
-        work = works / path.stem
+        """The build's own run, kept with its work folder for the tests to look into."""
+        work = runs_dir / path.stem
         work.mkdir()
         done = run_notebook(nb, path, root, env, work_dir=work)
-        runs[path.stem] = ExecutedExercise(done, work)
+        nbformat.write(done, runs_dir / f"{path.stem}.ipynb")
         return done
+
+    def once(*args, **kwargs):
+        with FileLock(shared / "build-runs.lock"):
+            runs_dir.mkdir(exist_ok=True)
+            results, executed = executed_notebooks(*args, **kwargs)
+            if not cold.exists():
+                cold.write_text(json.dumps({"executed": executed}))
+        return results, executed
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(trainingkit.execute, "run_notebook", observed)
-        report = build(root, cache_dir=cache)
-    return SharedBuild(root, report, cache, runs)
+        patch.setattr(trainingkit.build, "executed_notebooks", once)
+        report = trainingkit.build.build(root, cache_dir=cache)
+    runs = {nb.stem: ExecutedExercise(nbformat.read(nb, as_version=4), runs_dir / nb.stem)
+            for nb in runs_dir.glob("*.ipynb")}
+    return SharedBuild(root, report, cache, runs, json.loads(cold.read_text())["executed"])
 
 
 @pytest.fixture(scope="session")

@@ -113,7 +113,7 @@ def test_notebooks_run_once_for_both_editions_and_not_again_when_only_text_chang
     root, first, cache = built
     pages = [page_file(REPO, d) for d in load_course(REPO).toc.docnames]
     with_code = [p for p in pages if p.suffix == ".ipynb" and has_code(nbformat.read(p, as_version=4))]
-    assert shared_build.report.executed == len(with_code)  # the cold build: once each, although two editions were built
+    assert shared_build.executed_cold == len(with_code)  # the cold run: once each, although two editions (and workers) were built
     assert first.executed == 1  # then only the notebook that was given code ran again
     session = next(root.glob("modules/day1/d1-s2-*.ipynb"))
     edit_notebook(session, lambda nb: nb.cells.append(markdown("A new paragraph for trainees.")))
