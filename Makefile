@@ -37,7 +37,7 @@ test: $(STAMP)  ## the whole test suite, including slow end-to-end checks
 	@.ci/ensure-chromium
 	$(BIN)/trainingkit check
 	@# one worker per core, up to 4: a module runs whole on one worker, so its fixtures are set up once
-	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 pack: book  ## _build/pack/: both sites as offline zip files, a trainer PDF per day, participant handouts
 	@.ci/ensure-chromium

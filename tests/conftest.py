@@ -62,7 +62,7 @@ class SharedBuild:
 
 
 @pytest.fixture(scope="session")
-def shared_build(tmp_path_factory, worker_id) -> SharedBuild:
+def shared_build(tmp_path_factory) -> SharedBuild:
     """Each xdist worker builds its own copy (``book_variant`` rebuilds it in place), but only
     the first runs the notebooks: the others wait on a lock for its cache and read its runs,
     so a cold run is never done twice while both compete for the cores."""
@@ -75,7 +75,7 @@ def shared_build(tmp_path_factory, worker_id) -> SharedBuild:
     import trainingkit.execute
 
     shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
+    if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the session's folder, above each worker's own
     cache, runs_dir = shared / "execution-cache", shared / "build-runs"
     cold = runs_dir / "cold.json"
@@ -143,11 +143,16 @@ def book_variant(shared_build):
 
 
 def pytest_collection_modifyitems(items):
-    """Modules with slow end-to-end checks run first, each module's tests kept together (so
-    its fixtures are set up once): the shared build is then ready before the exercise tests
-    ask for it, and with ``-n`` the short modules fill the gaps at the end."""
-    slow = {item.module for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.module not in slow)
+    """The longest modules run first, each module's tests kept together (so its fixtures are set
+    up once): with ``-n`` (and ``--no-loadscope-reorder``, which keeps this order) the workers
+    then end together, the short modules filling the gaps. A module's length is the largest
+    ``slow(seconds=…)`` estimate among its tests: a slow test without one counts 1 s, others 0."""
+    length: dict = {}
+    for item in items:
+        marker = item.get_closest_marker("slow")
+        seconds = marker.kwargs.get("seconds", 1) if marker else 0
+        length[item.module] = max(length.get(item.module, 0), seconds)
+    items.sort(key=lambda item: -length[item.module])  # stable: a module's tests stay together
 
 
 def _session_builds_the_book(session) -> bool:

@@ -28,6 +28,7 @@ PLANTED = {
     "my": ("ရွှေ့ပြောင်းအလုပ်သမားများ၏အခွင့်အရေး", "အလုပ်သမား", "အာဆီယံအသိုက်အဝန်း"),
 }
 ENGLISH = {code: f"PLANTED-SEARCH-{code} sentence for the search test." for code in PLANTED}
+SLOW = pytest.mark.slow(seconds=65)  # the module takes about this long: it starts among the first
 
 
 def test_a_run_of_these_scripts_becomes_overlapping_pairs_and_other_words_stay_whole():
@@ -73,7 +74,7 @@ def site_page(root, code: str, page: str = "modules/day1/d1-s2-topic") -> str:
     return (root / "_build" / f"participant-{code}" / f"html/{page}.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.slow
+@SLOW
 def test_a_pilot_site_shows_the_kits_draft_theme_words_with_the_draft_note(sites):
     km = site_page(sites, "km")
     assert 'placeholder="ស្វែងរកក្នុងសៀវភៅនេះ..."' in km  # "Search this book..."
@@ -85,7 +86,7 @@ def test_a_pilot_site_shows_the_kits_draft_theme_words_with_the_draft_note(sites
     assert "ສາລະບານ" in site_page(sites, "lo") and "မာတိကာ" in site_page(sites, "my")
 
 
-@pytest.mark.slow
+@SLOW
 def test_a_released_site_shows_no_draft_theme_word(sites):
     th = site_page(sites, "th")
     assert 'placeholder="Search this book..."' in th and "ค้นหาในหนังสือเล่มนี้" not in th
@@ -102,7 +103,7 @@ def search(page, root, site: str, query: str) -> list[str]:
     return page.locator("#search-results ul.search li a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
 
-@pytest.mark.slow
+@SLOW
 @pytest.mark.parametrize("code", PLANTED)
 def test_chromium_search_finds_a_word_of_each_script_on_its_page(sites, page, code):
     sentence, word, absent = PLANTED[code]
@@ -148,7 +149,7 @@ def sentence_box(browser_page, path, code: str, fonts: bool):
     return width, box.screenshot(), loaded
 
 
-@pytest.mark.slow
+@SLOW
 def test_each_script_renders_with_its_bundled_font_in_the_site_not_as_boxes(sites, browser, latin_only_fonts):
     # A Chromium of its own, started with the Latin-only fonts
     chromium = browser.browser_type.launch(executable_path=str(require_chromium()), args=ARGS,
@@ -171,7 +172,7 @@ def test_each_script_renders_with_its_bundled_font_in_the_site_not_as_boxes(site
         chromium.close()
 
 
-@pytest.mark.slow
+@SLOW
 def test_each_script_prints_with_its_bundled_font_in_the_pdf(sites, latin_only_fonts, tmp_path):
     from pypdf import PdfReader
 
@@ -222,7 +223,7 @@ LINE_BREAKS = """([text, lang, width, css]) => {
 }"""
 
 
-@pytest.mark.slow
+@SLOW
 @pytest.mark.parametrize("code", PLANTED)
 def test_lines_break_between_words_never_inside_one(sites, page, code):
     """Chromium breaks these scripts with ICU's dictionaries (the same ICU as Intl.Segmenter):
