@@ -17,7 +17,7 @@ from trainingkit.forms.qr import QR_FILE, URL_FILE, alt_text
 from browser import PHONE, keep_screenshot, settle
 from coursefactory import code, edit_notebook, markdown
 
-pytestmark = pytest.mark.slow(seconds=70)  # about this long on a worker: the longest modules start first
+pytestmark = pytest.mark.slow(seconds=80)
 
 EXERCISES_PART = "Case exercises"
 EXERCISE = "<first exercise>"  # resolved from the toc in the test

@@ -12,7 +12,7 @@ from trainingkit.toc import page_file
 
 from coursefactory import REPO, code, edit_notebook, markdown
 
-pytestmark = pytest.mark.slow(seconds=60)  # about this long on a worker: the longest modules start first
+pytestmark = pytest.mark.slow(seconds=60)
 
 NOTE = "PLANTED-TRAINER-NOTE-7f3a"
 ANSWER = "PLANTED-MODEL-ANSWER-91c2"

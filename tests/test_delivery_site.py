@@ -17,7 +17,7 @@ from trainingkit.daypages import IN_BRIEF, PREPARING, TRAINER_NOTES, day_page
 
 from browser import PHONE, settle
 
-pytestmark = pytest.mark.slow(seconds=60)  # about this long on a worker: the longest modules start first
+pytestmark = pytest.mark.slow(seconds=70)
 
 TRAINER_SECTIONS = ["Preparation", "Run of the session", "Facilitation notes", "Likely difficulties", "Adapting the session", "Safety"]
 SPAN = re.compile(r"^(\d\d:\d\d)–(\d\d:\d\d) \((\d+)–(\d+) min\)$")

@@ -13,7 +13,7 @@ from trainingkit.build import build
 from trainingkit.errors import TrainingkitError
 from trainingkit.translations.extract import extract
 
-pytestmark = pytest.mark.slow(seconds=20)  # about this long on a worker: the longest modules start first
+pytestmark = pytest.mark.slow(seconds=25)
 TRANSLATED = "Workers cross the border for jobs in factories."
 LEFT_ENGLISH = "Wages are paid at the end of each month."
 

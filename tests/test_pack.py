@@ -24,7 +24,7 @@ from trainingkit.pdf import MARGIN
 from browser import keep_screenshot, require_chromium
 from coursefactory import KERNEL, code, edit_notebook, front_matter, markdown
 
-pytestmark = pytest.mark.slow(seconds=160)  # about this long on a worker: the longest modules start first
+pytestmark = pytest.mark.slow(seconds=250)
 
 ANSWER = "PLANTED-MODEL-ANSWER-2b7e"
 LONG_CODE = "recruitment_fee_per_worker_in_baht_" * 8  # one unbreakable 280-character line

@@ -28,7 +28,7 @@ PLANTED = {
     "my": ("ရွှေ့ပြောင်းအလုပ်သမားများ၏အခွင့်အရေး", "အလုပ်သမား", "အာဆီယံအသိုက်အဝန်း"),
 }
 ENGLISH = {code: f"PLANTED-SEARCH-{code} sentence for the search test." for code in PLANTED}
-SLOW = pytest.mark.slow(seconds=65)  # the module takes about this long: it starts among the first
+SLOW = pytest.mark.slow(seconds=60)  # the whole module's length
 
 
 def test_a_run_of_these_scripts_becomes_overlapping_pairs_and_other_words_stay_whole():

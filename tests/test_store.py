@@ -105,7 +105,7 @@ def _submit_twice(url: str, number: int, barrier) -> None:
         store.submit("end", {**END, "overall": 1 + number % 5}, participant=f"P{number:02d}", response_id=rid)
 
 
-@pytest.mark.slow(seconds=20)  # 25 processes each time; the module starts among the first
+@pytest.mark.slow(seconds=20)  # the whole module's length (25 processes, twice)
 def test_25_processes_submitting_each_response_twice_store_each_exactly_once(url):
     FeedbackStore(url, forms=load_forms(load_course(REPO)), cohort="pilot-2016").close()
     context = multiprocessing.get_context("fork")
